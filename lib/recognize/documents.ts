@@ -1,0 +1,362 @@
+/**
+ * Cited documents: "Quyết định số 3307/QĐ-UBND ngày 28/12/2020 của UBND tỉnh Bình Phước",
+ * Party codes "39-NQ/TW", bare codes "theo 3341/KH-UBND", coordinated lists
+ * "… số 217-QĐ/TW và 218-QĐ/TW ngày …", and named instruments "Hiến pháp năm 2013".
+ *
+ * Every look-up is anchored: a sticky regex at the code, a bounded word walk backwards
+ * for the type word, a bounded word walk forwards for the issuer. Work per citation is
+ * bounded by a constant, so the whole pass stays linear.
+ */
+import type { DocType, DocumentEntity } from './types';
+import {
+  DOC_TYPE_MAX_SYLLABLES,
+  DOC_TYPE_WORDS,
+  ISSUER_STOP_PAIRS,
+  ISSUER_STOP_WORDS,
+  NAMED_DOC_WORDS,
+  QD_TYPES,
+  SYMBOL_TYPES,
+  SYMBOL_TYPES_CASE_FREE,
+} from './lexicon';
+import { parseSigningDate } from './dates';
+import { isDigit, isHSpace, isLetter, isLineBreak, isSpace, isUpper, wordsBefore, type Word } from './text';
+
+/** A document found in the normalized text, before offsets are mapped back. */
+export interface DocumentHit extends Omit<DocumentEntity, 'text'> {
+  /** True when the type came from a type word in the text (not from the symbol). */
+  typed: boolean;
+  /** Abbreviation read from the symbol ("QĐ"), if any. */
+  abbr: string | null;
+  /** Where the code itself starts (the span may start earlier, at the type word). */
+  codeStart: number;
+}
+
+// A symbol segment: starts with a capital or digit ("QĐ", "UBND", "QH13", "TTg", "BCSĐUBND").
+const SEG = '[\\p{Lu}\\d][\\p{L}\\d]*';
+// Separators inside a symbol. Spaced ones ("218- QĐ/TW") only before a clearly coded
+// segment (two capitals, or a capital and a digit), so prose after a code is not eaten.
+const SP = '[^\\S\\r\\n]{0,2}';
+const MORE = `(?:[\\-/]${SEG}|${SP}[\\-/–]${SP}(?=\\p{Lu}[\\p{Lu}\\d])${SEG}|\\.(?=\\p{Lu}{2})${SEG})`;
+const STATE_CODE = new RegExp(
+  `(\\d{1,6})${SP}/${SP}(?:((?:19|20)\\d{2})${SP}/${SP})?(\\p{Lu}[\\p{L}\\d]*(?:${MORE}){0,8})`,
+  'uy',
+);
+const PARTY_CODE = new RegExp(`(\\d{1,6})${SP}[\\-–]${SP}(\\p{Lu}[\\p{L}\\d]*(?:${MORE}){1,8})`, 'uy');
+const SHORTHAND = /(\d{1,6})\/((?:19|20)\d{2})(?![\d/\p{L}])/uy;
+const ISSUER_INTRO = /[^\S\r\n]*,?[^\S\r\n]*của[^\S\r\n]+/iuy;
+const LIST_GAP = /^[^\S\r\n]*(?:,|;|và|hoặc|cùng)?[^\S\r\n]*(?:,[^\S\r\n]*và[^\S\r\n]*)?$/iu;
+
+interface CodeMatch {
+  start: number;
+  end: number;
+  code: string;
+  number: string;
+  year: number | null;
+  abbr: string | null;
+  abbrType: DocType | null;
+  /** A number/year shorthand with no symbol ("Nghị định 91/2020"): needs a type word. */
+  shorthand: boolean;
+}
+
+function stripSpaces(s: string): string {
+  return s.replace(/\s+/g, '');
+}
+
+function typeOfAbbr(abbr: string): DocType | null {
+  const exact = SYMBOL_TYPES.get(abbr);
+  if (exact) return exact;
+  const upper = abbr.toUpperCase();
+  return SYMBOL_TYPES_CASE_FREE.has(upper) ? (SYMBOL_TYPES.get(upper) ?? null) : null;
+}
+
+/** Reads the code ("số, ký hiệu") that starts at `pos`, a digit. */
+export function matchCode(text: string, pos: number): CodeMatch | null {
+  STATE_CODE.lastIndex = pos;
+  let m = STATE_CODE.exec(text);
+  if (m) {
+    const symbol = m[3]!;
+    const firstSeg = symbol.split(/[-/.–\s]/, 1)[0]!;
+    let abbr: string | null = firstSeg;
+    let abbrType = typeOfAbbr(firstSeg);
+    const year = m[2] ? Number(m[2]) : null;
+    // "49/2014/QH13": laws passed by the National Assembly.
+    if (!abbrType && year !== null && /^QH\d+$/.test(symbol)) {
+      abbr = 'QH';
+      abbrType = 'Luật';
+    }
+    if (!abbrType) {
+      const letters = firstSeg.replace(/\d+$/, '');
+      abbrType = letters !== firstSeg ? typeOfAbbr(letters) : null;
+      abbr = abbrType ? letters : null;
+    }
+    return {
+      start: pos,
+      end: pos + m[0].length,
+      code: stripSpaces(m[0]).replace(/–/g, '-'),
+      number: m[1]!,
+      year,
+      abbr,
+      abbrType,
+      shorthand: false,
+    };
+  }
+  PARTY_CODE.lastIndex = pos;
+  m = PARTY_CODE.exec(text);
+  if (m && m[2]!.includes('/')) {
+    const firstSeg = m[2]!.split(/[-/.–\s]/, 1)[0]!;
+    const abbrType = typeOfAbbr(firstSeg);
+    return {
+      start: pos,
+      end: pos + m[0].length,
+      code: stripSpaces(m[0]).replace(/–/g, '-'),
+      number: m[1]!,
+      year: null,
+      abbr: abbrType ? firstSeg : null,
+      abbrType,
+      shorthand: false,
+    };
+  }
+  SHORTHAND.lastIndex = pos;
+  m = SHORTHAND.exec(text);
+  if (m) {
+    return {
+      start: pos,
+      end: pos + m[0].length,
+      code: m[0],
+      number: m[1]!,
+      year: Number(m[2]),
+      abbr: null,
+      abbrType: null,
+      shorthand: true,
+    };
+  }
+  return null;
+}
+
+interface TypeWordMatch {
+  start: number;
+  type: DocType;
+  /** Words between the type word and the code, excluding "số". */
+  gap: number;
+  hasSo: boolean;
+}
+
+function typeWordEndingAt(words: Word[], at: number): { type: DocType; len: number } | null {
+  for (let len = Math.min(DOC_TYPE_MAX_SYLLABLES, words.length - at); len >= 1; len--) {
+    let phrase = '';
+    for (let k = at + len - 1; k >= at; k--) phrase += (phrase ? ' ' : '') + words[k]!.lower;
+    const type = DOC_TYPE_WORDS.get(phrase);
+    if (type) return { type, len };
+  }
+  return null;
+}
+
+const NAMED_GAP_TYPES: ReadonlySet<DocType> = new Set<DocType>(['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến pháp']);
+
+/**
+ * The type word before a code: "Quyết định số ", "Kế hoạch phối hợp số ",
+ * "Luật Đầu tư công số ", "Thông tư liên tịch số: ". Prefers a type word that agrees
+ * with the symbol's abbreviation ("Thông báo kết luận số 12-TB/TU" is a Thông báo).
+ */
+function findTypeWord(text: string, codeStart: number, floor: number, abbrType: DocType | null): TypeWordMatch | null {
+  let b = codeStart;
+  while (b > floor && isSpace(text.charCodeAt(b - 1))) b--;
+  if (b > floor && text.charCodeAt(b - 1) === 0x3a /* ':' */) {
+    b--;
+    while (b > floor && isSpace(text.charCodeAt(b - 1))) b--;
+  }
+  const words = wordsBefore(text, b, 12, floor);
+  let k = 0;
+  let hasSo = false;
+  if (words[0] && words[0].lower === 'số') {
+    k = 1;
+    hasSo = true;
+  }
+  let first: TypeWordMatch | null = null;
+  for (let g = 0; g <= 6 && k + g < words.length; g++) {
+    const hit = typeWordEndingAt(words, k + g);
+    if (!hit) continue;
+    // Gap words: lower-case modifiers ("phối hợp", "hành động"), or a law's name.
+    if (g > 0) {
+      const named = NAMED_GAP_TYPES.has(hit.type);
+      if (!named && g > 3) continue;
+      if (!named) {
+        let ok = true;
+        for (let q = k; q < k + g; q++) if (isUpper(words[q]!.raw.charCodeAt(0))) ok = false;
+        if (!ok) continue;
+      }
+    }
+    const start = words[k + g + hit.len - 1]!.start;
+    const match: TypeWordMatch = { start, type: hit.type, gap: g, hasSo };
+    if (!abbrType || hit.type === abbrType || (abbrType === 'Quyết định' && QD_TYPES.has(hit.type))) return match;
+    first ??= match;
+  }
+  if (first && abbrType && first.gap > 0 && !first.hasSo) return null; // a verb phrase, not a modifier
+  return first;
+}
+
+function isTokenChar(code: number): boolean {
+  return !isSpace(code);
+}
+
+/**
+ * The issuer: "của" and the phrase after it, up to the first stop word, punctuation,
+ * digit or line break ("của UBND tỉnh Bình Phước về việc …" → "UBND tỉnh Bình Phước").
+ */
+export function parseIssuer(text: string, pos: number): { end: number; issuer: string } | null {
+  ISSUER_INTRO.lastIndex = pos;
+  const intro = ISSUER_INTRO.exec(text);
+  if (!intro) return null;
+  let i = pos + intro[0].length;
+  const tokens: { start: number; end: number }[] = [];
+  let stop = false;
+  while (!stop && tokens.length < 14) {
+    while (i < text.length && isHSpace(text.charCodeAt(i))) i++;
+    if (i >= text.length || isLineBreak(text.charCodeAt(i))) break;
+    let j = i;
+    while (j < text.length && isTokenChar(text.charCodeAt(j))) j++;
+    let tokEnd = j;
+    const first = text.charCodeAt(i);
+    if (isDigit(first) || first === 0x28 /* ( */ || first === 0x22 || first === 0x201c) break;
+    // Trailing punctuation ends the phrase after this token.
+    while (tokEnd > i && /[,;.:!?)"”…]/.test(text[tokEnd - 1]!)) {
+      tokEnd--;
+      stop = true;
+    }
+    if (tokEnd === i) break;
+    const lower = text.slice(i, tokEnd).toLowerCase();
+    if (ISSUER_STOP_WORDS.has(lower)) break;
+    if (!stop) {
+      let n = j;
+      while (n < text.length && isHSpace(text.charCodeAt(n))) n++;
+      let e = n;
+      while (e < text.length && isLetter(text.charCodeAt(e))) e++;
+      if (e > n && ISSUER_STOP_PAIRS.has(`${lower} ${text.slice(n, e).toLowerCase()}`)) break;
+    }
+    tokens.push({ start: i, end: tokEnd });
+    i = j;
+  }
+  // Do not end on a connector ("–", "&", "và").
+  while (tokens.length > 0) {
+    const last = tokens[tokens.length - 1]!;
+    if (isLetter(text.charCodeAt(last.end - 1)) || isDigit(text.charCodeAt(last.end - 1))) break;
+    tokens.pop();
+  }
+  if (tokens.length === 0) return null;
+  const end = tokens[tokens.length - 1]!.end;
+  return { end, issuer: text.slice(tokens[0]!.start, end).replace(/\s+/g, ' ') };
+}
+
+/**
+ * A cited document whose code starts at `pos`. `floor` is where the previous entity
+ * ended (a type word may not reach back past it); `prev` is the previous document,
+ * for coordinated lists.
+ */
+export function matchDocument(text: string, pos: number, floor: number, prev: DocumentHit | null): DocumentHit | null {
+  const code = matchCode(text, pos);
+  if (!code) return null;
+  const typeWord = findTypeWord(text, pos, floor, code.abbrType);
+  let type: DocType | null = null;
+  let typed = false;
+  let start = pos;
+  if (typeWord) {
+    type = typeWord.type;
+    typed = true;
+    start = typeWord.start;
+  } else {
+    if (code.shorthand) return null;
+    // "Quyết định số 217-QĐ/TW và 218-QĐ/TW": the second is typed from the first.
+    const inList = prev !== null && prev.end <= pos && LIST_GAP.test(text.slice(prev.end, pos));
+    if (inList && prev && (code.abbr === null || code.abbr === prev.abbr)) type = prev.docType;
+    else type = code.abbrType;
+    // A bare code names a document only with a recognised abbreviation and an issuer part.
+    if (!type) return null;
+    if (!inList && !/[-/]/.test(code.code.slice(code.number.length + 1))) return null;
+  }
+  let end = code.end;
+  const date = parseSigningDate(text, end);
+  if (date) end = date.end;
+  const issuer = parseIssuer(text, end);
+  if (issuer) end = issuer.end;
+  const year = code.year ?? (date?.iso ? Number(date.iso.slice(0, 4)) : null);
+  return {
+    kind: 'document',
+    start,
+    end,
+    docType: type,
+    code: code.code,
+    number: code.number,
+    year,
+    date: date?.iso ?? null,
+    issuer: issuer?.issuer ?? null,
+    typed,
+    abbr: code.abbr,
+    codeStart: pos,
+  };
+}
+
+/**
+ * A named instrument cited with a year: "Luật Dân chủ cơ sở năm 2022", "Hiến pháp năm
+ * 2013", "Bộ luật Lao động năm 2019". `yearStart` is the year's first digit, after "năm".
+ */
+export function matchNamedDocument(text: string, yearStart: number, yearEnd: number, floor: number): DocumentHit | null {
+  const words = wordsBefore(text, yearStart, 12, floor, false);
+  if (words[0]?.lower !== 'năm') return null;
+  for (let i = 1; i < words.length; i++) {
+    const w = words[i]!;
+    const pair = i + 1 < words.length ? `${words[i + 1]!.lower} ${w.lower}` : '';
+    let type: DocType | undefined;
+    let startWord = w;
+    if (pair && NAMED_DOC_WORDS.has(pair)) {
+      type = NAMED_DOC_WORDS.get(pair);
+      startWord = words[i + 1]!;
+    } else if (NAMED_DOC_WORDS.has(w.lower) && w.lower !== 'bộ') {
+      // "Luật" alone must be capitalised and followed by a capitalised name ("Luật sư" is a lawyer).
+      if (w.lower === 'luật') {
+        if (w.raw !== 'Luật' || i === 1) continue;
+        const name = words[i - 1]!;
+        if (!isUpper(name.raw.charCodeAt(0))) continue;
+        if (i + 1 < words.length && words[i + 1]!.lower === 'bộ') {
+          type = 'Bộ luật';
+          startWord = words[i + 1]!;
+        } else type = 'Luật';
+      } else type = NAMED_DOC_WORDS.get(w.lower);
+    }
+    if (!type) continue;
+    if (type !== 'Hiến pháp' && i === 1) return null;
+    if (type === 'Hiến pháp' && !isUpper(startWord.raw.charCodeAt(0))) return null;
+    return {
+      kind: 'document',
+      start: startWord.start,
+      end: yearEnd,
+      docType: type,
+      code: null,
+      number: null,
+      year: Number(text.slice(yearStart, yearEnd)),
+      date: null,
+      issuer: null,
+      typed: true,
+      abbr: null,
+      codeStart: yearStart,
+    };
+  }
+  return null;
+}
+
+/**
+ * Members of a coordinated list share the date and issuer written once at its end:
+ * "Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị".
+ */
+export function shareListFields(text: string, docs: DocumentHit[]): void {
+  for (let i = docs.length - 2; i >= 0; i--) {
+    const a = docs[i]!;
+    const b = docs[i + 1]!;
+    if (a.code === null || b.code === null) continue;
+    if (!LIST_GAP.test(text.slice(a.end, b.start))) continue;
+    if (a.date === null && a.issuer === null && b.date !== null) {
+      a.date = b.date;
+      a.year ??= Number(b.date.slice(0, 4));
+    }
+    if (a.issuer === null && b.issuer !== null) a.issuer = b.issuer;
+  }
+}

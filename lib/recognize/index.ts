@@ -1,0 +1,118 @@
+/**
+ * The recognizer: text in, entities out. One public entry point, `recognize()`, used
+ * by the content script, the extension pages and the command line alike.
+ *
+ * It walks the digits of the text once: every cited document and every figure has a
+ * digit in it (a code, a year, a number), so each digit run is a place to look, and
+ * everything else is read outwards from there within a bounded window. Whatever the
+ * input, the work is linear in its length.
+ */
+import type { DocumentEntity, Entity, FigureEntity } from './types';
+import { normalizeText, toOriginalSpan, isDigit, isLetter, isDash } from './text';
+import { matchDocument, matchNamedDocument, shareListFields, type DocumentHit } from './documents';
+import { parseFullDate } from './dates';
+import { scanFigure, type FigureHit } from './figures';
+
+export * from './types';
+
+const DIGIT = /\d/g;
+
+/** Skips a run of letters and digits ("K72", "Covid19", "F0"): names, not numbers. */
+function skipWord(text: string, pos: number): number {
+  let i = pos;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c) || isDigit(c)) i++;
+    else break;
+  }
+  return i;
+}
+
+/** Four digits standing alone: a year ("năm 2022"). */
+function isYear(text: string, p: number): boolean {
+  return (
+    isDigit(text.charCodeAt(p + 3)) &&
+    isDigit(text.charCodeAt(p + 1)) &&
+    isDigit(text.charCodeAt(p + 2)) &&
+    !isDigit(text.charCodeAt(p + 4))
+  );
+}
+
+function findEntities(text: string): (DocumentHit | FigureHit)[] {
+  const hits: (DocumentHit | FigureHit)[] = [];
+  const docs: DocumentHit[] = [];
+  let floor = 0; // where the last entity ended: nothing may reach back past it
+  let pos = 0;
+  for (;;) {
+    DIGIT.lastIndex = pos;
+    const m = DIGIT.exec(text);
+    if (!m) break;
+    const p = m.index;
+    const prev = p > 0 ? text.charCodeAt(p - 1) : 0;
+    // Digits glued to letters are part of a name ("K72", "Covid-19", "truy cập19").
+    if (isLetter(prev) || (p > 1 && (isDash(prev) || prev === 0x2f) && isLetter(text.charCodeAt(p - 2)))) {
+      pos = skipWord(text, p);
+      continue;
+    }
+    const doc = matchDocument(text, p, floor, docs.length ? docs[docs.length - 1]! : null);
+    if (doc) {
+      hits.push(doc);
+      docs.push(doc);
+      pos = floor = doc.end;
+      continue;
+    }
+    const date = parseFullDate(text, p);
+    if (date) {
+      pos = date.end;
+      continue;
+    }
+    if (isYear(text, p)) {
+      const named = matchNamedDocument(text, p, p + 4, floor);
+      if (named) {
+        hits.push(named);
+        docs.push(named);
+        pos = floor = named.end;
+        continue;
+      }
+    }
+    const scan = scanFigure(text, p, floor);
+    if (scan.figure) {
+      hits.push(scan.figure);
+      floor = scan.figure.end;
+    }
+    pos = scan.next;
+  }
+  shareListFields(text, docs);
+  return hits;
+}
+
+/** Finds cited documents and figures in `input`; offsets are UTF-16 into `input` itself. */
+export function recognize(input: string): Entity[] {
+  if (typeof input !== 'string' || input.length === 0) return [];
+  const norm = normalizeText(input);
+  const hits = findEntities(norm.text);
+  const out: Entity[] = [];
+  for (const hit of hits) {
+    const [start, end] = toOriginalSpan(norm, hit.start, hit.end);
+    const text = input.slice(start, end);
+    if (hit.kind === 'document') {
+      const doc: DocumentEntity = {
+        kind: 'document',
+        start,
+        end,
+        text,
+        docType: hit.docType,
+        code: hit.code,
+        number: hit.number,
+        year: hit.year,
+        date: hit.date,
+        issuer: hit.issuer,
+      };
+      out.push(doc);
+    } else {
+      const fig: FigureEntity = { ...hit, start, end, text };
+      out.push(fig);
+    }
+  }
+  return out;
+}

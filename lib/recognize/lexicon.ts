@@ -1,0 +1,285 @@
+/**
+ * Word lists the recognizer walks, kept apart from the code that walks them (the
+ * eyecite split): adding a document type, a unit or a counted noun is a data change.
+ * Every entry is NFC and lower-case unless it says otherwise; look-ups lower-case
+ * the text first.
+ */
+import type { DocType, Qualifier, Quantity } from './types';
+
+/** Type words as written (lower-case) → canonical type. Multi-word forms use one space. */
+export const DOC_TYPE_WORDS: ReadonlyMap<string, DocType> = new Map<string, DocType>([
+  ['quyết định', 'Quyết định'],
+  ['nghị quyết', 'Nghị quyết'],
+  ['nghị quyết liên tịch', 'Nghị quyết liên tịch'],
+  ['nghị định', 'Nghị định'],
+  ['chỉ thị', 'Chỉ thị'],
+  ['thông tư', 'Thông tư'],
+  ['thông tư liên tịch', 'Thông tư liên tịch'],
+  ['kế hoạch', 'Kế hoạch'],
+  ['chương trình', 'Chương trình'],
+  ['kết luận', 'Kết luận'],
+  ['hướng dẫn', 'Hướng dẫn'],
+  ['quy định', 'Quy định'],
+  ['qui định', 'Quy định'],
+  ['quy chế', 'Quy chế'],
+  ['qui chế', 'Quy chế'],
+  ['thông báo', 'Thông báo'],
+  ['công văn', 'Công văn'],
+  ['công điện', 'Công điện'],
+  ['tờ trình', 'Tờ trình'],
+  ['báo cáo', 'Báo cáo'],
+  ['đề án', 'Đề án'],
+  ['phương án', 'Phương án'],
+  ['dự án', 'Dự án'],
+  ['luật', 'Luật'],
+  ['bộ luật', 'Bộ luật'],
+  ['pháp lệnh', 'Pháp lệnh'],
+  ['hiến pháp', 'Hiến pháp'],
+  ['lệnh', 'Lệnh'],
+  ['thông tri', 'Thông tri'],
+]);
+
+/** The longest type word, in syllables: bounds the backward look-up. */
+export const DOC_TYPE_MAX_SYLLABLES = 4;
+
+/**
+ * Symbol abbreviations → type, for codes cited without a type word ("theo 3341/KH-UBND").
+ * Compared as written first; the `upper` set may also match case-insensitively because
+ * its upper-case form is unambiguous (CT/CTr, TT/TTr, QĐ/QyĐ are not).
+ */
+export const SYMBOL_TYPES: ReadonlyMap<string, DocType> = new Map<string, DocType>([
+  ['QĐ', 'Quyết định'],
+  ['NQ', 'Nghị quyết'],
+  ['NQLT', 'Nghị quyết liên tịch'],
+  ['NĐ', 'Nghị định'],
+  ['CT', 'Chỉ thị'],
+  ['TT', 'Thông tư'],
+  ['TTLT', 'Thông tư liên tịch'],
+  ['KH', 'Kế hoạch'],
+  ['CTr', 'Chương trình'],
+  ['KL', 'Kết luận'],
+  ['HD', 'Hướng dẫn'],
+  ['QyĐ', 'Quy định'],
+  ['QC', 'Quy chế'],
+  ['TB', 'Thông báo'],
+  ['CĐ', 'Công điện'],
+  ['TTr', 'Tờ trình'],
+  ['BC', 'Báo cáo'],
+  ['ĐA', 'Đề án'],
+  ['PA', 'Phương án'],
+  ['L', 'Lệnh'],
+  ['TTri', 'Thông tri'],
+]);
+export const SYMBOL_TYPES_CASE_FREE: ReadonlySet<string> = new Set([
+  'QĐ', 'NQ', 'NQLT', 'NĐ', 'TTLT', 'KH', 'KL', 'HD', 'QC', 'TB', 'CĐ', 'BC', 'ĐA', 'PA',
+]);
+
+/** Types that a Party "QĐ" symbol may stand for: the type word decides. */
+export const QD_TYPES: ReadonlySet<DocType> = new Set<DocType>(['Quyết định', 'Quy định']);
+
+/** Named instruments cited by name and year ("Luật Dân chủ cơ sở năm 2022"). */
+export const NAMED_DOC_WORDS: ReadonlyMap<string, DocType> = new Map<string, DocType>([
+  ['luật', 'Luật'],
+  ['bộ luật', 'Bộ luật'],
+  ['hiến pháp', 'Hiến pháp'],
+  ['pháp lệnh', 'Pháp lệnh'],
+]);
+
+/** Words that end an issuer phrase ("của UBND tỉnh Bình Phước về việc …"). */
+export const ISSUER_STOP_WORDS: ReadonlySet<string> = new Set([
+  'về', 'để', 'trong', 'nhằm', 'tại', 'theo', 'đã', 'với', 'và', 'thì', 'cho', 'là', 'được',
+  'có', 'đến', 'từ', 'khi', 'nay', 'này', 'ngày', 'số', 'năm', 'đối', 'đang', 'sẽ', 'cũng',
+  'gồm', 'trên', 'nên', 'mà', 'như', 'sau', 'trước', 'thuộc', 'phê', 'giao', 'triển', 'ký',
+  'tiếp', 'đồng', 'bằng', 'nhưng', 'hoặc', 'hay', 'các', 'những', 'vào', 'lúc',
+]);
+/** Two-word stops (checked on lower-cased pairs) where the first word alone is not one. */
+export const ISSUER_STOP_PAIRS: ReadonlySet<string> = new Set([
+  'ban hành', 'quy định', 'qui định', 'hướng dẫn', 'thực hiện', 'chỉ đạo', 'phê duyệt',
+  'bổ sung', 'sửa đổi', 'thông qua',
+]);
+
+/** Scale words → multiplier. */
+export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
+  ['nghìn tỷ', 1e12],
+  ['ngàn tỷ', 1e12],
+  ['nghìn tỉ', 1e12],
+  ['ngàn tỉ', 1e12],
+  ['nghìn', 1e3],
+  ['ngàn', 1e3],
+  ['triệu', 1e6],
+  ['tỷ', 1e9],
+  ['tỉ', 1e9],
+]);
+
+export interface UnitInfo {
+  quantity: Quantity;
+  unit: string;
+}
+
+/** Currency words (lower-case) → canonical currency. */
+export const CURRENCIES: ReadonlyMap<string, string> = new Map([
+  ['đồng', 'VND'],
+  ['đ', 'VND'],
+  ['vnđ', 'VND'],
+  ['vnd', 'VND'],
+  ['usd', 'USD'],
+  ['đô la mỹ', 'USD'],
+  ['đô-la mỹ', 'USD'],
+  ['đôla mỹ', 'USD'],
+  ['đô la', 'USD'],
+  ['eur', 'EUR'],
+  ['euro', 'EUR'],
+]);
+
+/** Measure units (lower-case as matched) → quantity and canonical unit. */
+export const MEASURE_UNITS: ReadonlyMap<string, UnitInfo> = new Map<string, UnitInfo>([
+  ['%', { quantity: 'percent', unit: '%' }],
+  ['phần trăm', { quantity: 'percent', unit: '%' }],
+  ['ha', { quantity: 'area', unit: 'ha' }],
+  ['hecta', { quantity: 'area', unit: 'ha' }],
+  ['héc-ta', { quantity: 'area', unit: 'ha' }],
+  ['héc ta', { quantity: 'area', unit: 'ha' }],
+  ['hécta', { quantity: 'area', unit: 'ha' }],
+  ['m2', { quantity: 'area', unit: 'm2' }],
+  ['m²', { quantity: 'area', unit: 'm2' }],
+  ['mét vuông', { quantity: 'area', unit: 'm2' }],
+  ['km2', { quantity: 'area', unit: 'km2' }],
+  ['km²', { quantity: 'area', unit: 'km2' }],
+  ['ki-lô-mét vuông', { quantity: 'area', unit: 'km2' }],
+  ['km', { quantity: 'length', unit: 'km' }],
+  ['ki-lô-mét', { quantity: 'length', unit: 'km' }],
+  ['cây số', { quantity: 'length', unit: 'km' }],
+  ['m', { quantity: 'length', unit: 'm' }],
+  ['mét', { quantity: 'length', unit: 'm' }],
+  ['cm', { quantity: 'length', unit: 'cm' }],
+  ['mm', { quantity: 'length', unit: 'mm' }],
+  ['kg', { quantity: 'mass', unit: 'kg' }],
+  ['ki-lô-gam', { quantity: 'mass', unit: 'kg' }],
+  ['tấn', { quantity: 'mass', unit: 'tấn' }],
+  ['m3', { quantity: 'volume', unit: 'm3' }],
+  ['m³', { quantity: 'volume', unit: 'm3' }],
+  ['mét khối', { quantity: 'volume', unit: 'm3' }],
+  ['lít', { quantity: 'volume', unit: 'lít' }],
+  ['mw', { quantity: 'energy', unit: 'MW' }],
+  ['kw', { quantity: 'energy', unit: 'kW' }],
+  ['gw', { quantity: 'energy', unit: 'GW' }],
+  ['kwh', { quantity: 'energy', unit: 'kWh' }],
+  ['mwh', { quantity: 'energy', unit: 'MWh' }],
+  ['gwh', { quantity: 'energy', unit: 'GWh' }],
+  ['kwp', { quantity: 'energy', unit: 'kWp' }],
+  ['mwp', { quantity: 'energy', unit: 'MWp' }],
+]);
+
+/** Time words: a number before them is a duration (optional in the spec), never a count. */
+export const DURATION_UNITS: ReadonlySet<string> = new Set([
+  'ngày', 'tháng', 'năm', 'giờ', 'phút', 'giây', 'tuần', 'quý', 'thế kỷ', 'tiếng',
+]);
+
+export const QUALIFIERS: ReadonlyMap<string, Qualifier> = new Map<string, Qualifier>([
+  ['khoảng', 'approx'],
+  ['gần', 'approx'],
+  ['ước', 'approx'],
+  ['ước đạt', 'approx'],
+  ['ước tính', 'approx'],
+  ['ước khoảng', 'approx'],
+  ['xấp xỉ', 'approx'],
+  ['chừng', 'approx'],
+  ['trên', 'over'],
+  ['hơn', 'over'],
+  ['vượt', 'over'],
+  ['dưới', 'under'],
+  ['chưa đến', 'under'],
+  ['chưa tới', 'under'],
+  ['tối thiểu', 'atLeast'],
+  ['ít nhất', 'atLeast'],
+  ['tối đa', 'atMost'],
+  ['nhiều nhất', 'atMost'],
+]);
+
+export const CHANGE_WORDS: ReadonlyMap<string, 'increase' | 'decrease'> = new Map([
+  ['tăng', 'increase'],
+  ['giảm', 'decrease'],
+]);
+/** Words allowed between a change word and its number ("tăng thêm 5%"). */
+export const CHANGE_FILLERS: ReadonlySet<string> = new Set(['thêm', 'được']);
+
+/**
+ * Words that make the number after them a label, not a quantity: "Điều 65",
+ * "khoản 2", "năm 2021", "lần thứ 3", "thôn 5", "Quận 1". Vietnamese counts put the
+ * number before the noun; a noun before the number names something.
+ */
+export const LABEL_WORDS: ReadonlySet<string> = new Set([
+  'điều', 'khoản', 'điểm', 'mục', 'chương', 'phần', 'tiết', 'biểu', 'bảng', 'hình', 'trang',
+  'thứ', 'lần', 'khóa', 'khoá', 'kỳ', 'đợt', 'năm', 'tháng', 'ngày', 'quý', 'tuần', 'giờ',
+  'tổ', 'khu', 'thôn', 'ấp', 'khóm', 'xóm', 'buôn', 'bản', 'phường', 'quận', 'đường', 'hẻm',
+  'ngõ', 'ngách', 'kiệt', 'km', 'tầng', 'phòng', 'lớp', 'khối', 'hạng', 'loại', 'đội',
+  'lô', 'thửa', 'tờ', 'kênh', 'cổng', 'mã', 'covid', 'ql', 'đt', 'tl', 'hl', 'dt',
+  'vòng', 'bảng', 'phiên', 'tập', 'cụm', 'tuyến', 'trạm', 'sư', 'quân', 'đoàn', 'vùng',
+  'top', 'câu', 'bài', 'clip', 'video', 'ảnh', 'tháng', 'version', 'phiên bản',
+]);
+export const LABEL_PAIRS: ReadonlySet<string> = new Set([
+  'giai đoạn', 'khu phố', 'nhiệm kỳ', 'quốc lộ', 'tỉnh lộ', 'hương lộ', 'lần thứ', 'số nhà',
+  'phụ lục', 'thế kỷ', 'tổ dân', 'dân phố', 'khu vực', 'tiểu khu', 'khu dân', 'dân cư',
+  'sư đoàn', 'quân đoàn', 'quân khu', 'trung đoàn', 'tiểu đoàn', 'đại đội', 'cao tốc',
+]);
+
+/**
+ * Counted nouns of two syllables (lower-case) that are one word ("doanh nghiệp"),
+ * so the unit keeps both; anything else keeps its first syllable, the head noun
+ * ("hộ nghèo" → "hộ", "dịch vụ công" → "dịch vụ").
+ */
+export const COUNT_COMPOUNDS: ReadonlySet<string> = new Set([
+  'doanh nghiệp', 'hợp tác', 'lao động', 'nhân khẩu', 'hài cốt', 'phần quà', 'suất quà',
+  'dịch vụ', 'công trình', 'lĩnh vực', 'danh mục', 'nhu cầu', 'đảng viên', 'học sinh',
+  'sinh viên', 'cán bộ', 'công chức', 'viên chức', 'hội viên', 'đoàn viên', 'thành viên',
+  'đại biểu', 'cử tri', 'giáo viên', 'bác sĩ', 'bệnh nhân', 'trường hợp', 'đối tượng',
+  'tiêu chí', 'chỉ tiêu', 'nhiệm vụ', 'giải pháp', 'mô hình', 'sản phẩm', 'hồ sơ', 'thủ tục',
+  'văn bản', 'ý kiến', 'kiến nghị', 'đơn vị', 'cơ sở', 'cơ quan', 'tổ chức', 'gia đình',
+  'hộ gia', 'căn nhà', 'ngôi nhà', 'con em', 'thanh niên', 'phụ nữ', 'trẻ em', 'người dân',
+  'lượt người', 'lượt khách', 'du khách', 'khách hàng', 'tài khoản', 'hội nghị', 'lớp học',
+  'phòng học', 'trường học', 'thôn bản', 'bản làng', 'chi bộ', 'đảng bộ', 'tổ đảng',
+  'dự án', 'đề án', 'chương trình', 'kế hoạch', 'đề tài', 'sáng kiến', 'tác phẩm',
+  'điểm trường', 'giường bệnh', 'chiến sĩ', 'hội viên', 'nông dân', 'ngư dân', 'công nhân',
+  'tình nguyện', 'tuyến đường', 'cây số', 'con giống', 'cây giống', 'gia súc', 'gia cầm',
+  'tập thể', 'cá nhân', 'bằng khen', 'giấy khen', 'huân chương', 'kỷ niệm', 'di tích',
+  'lễ hội', 'câu lạc', 'sự kiện', 'vụ việc', 'vụ án', 'bị can', 'đối tượng', 'phương tiện',
+  'xe máy', 'ô tô', 'tàu cá', 'mặt hàng', 'thương nhân', 'tiểu thương', 'cửa hàng',
+  'chợ đầu', 'nhà máy', 'khu công', 'cụm công', 'làng nghề', 'hợp đồng', 'giấy phép',
+  'bệnh viện', 'trạm y', 'nhà văn', 'nhà ở', 'hộ dân', 'ca bệnh', 'ca mắc', 'liều vắc',
+  'mũi tiêm', 'lượt truy', 'tin bài', 'phóng sự', 'bản tin', 'chuyên mục', 'cuộc họp',
+  'buổi làm', 'đoàn công', 'doanh thu', 'dân tộc', 'tôn giáo', 'người có', 'học viên',
+]);
+
+/** One-syllable counted nouns we trust even where a date or a year could be read. */
+export const COUNT_HEADS: ReadonlySet<string> = new Set([
+  'hộ', 'người', 'xã', 'phường', 'thị', 'huyện', 'tỉnh', 'thôn', 'ấp', 'bản', 'làng', 'xóm',
+  'khu', 'tổ', 'cuộc', 'lượt', 'vụ', 'trường', 'lớp', 'em', 'cháu', 'suất', 'phần', 'chiếc',
+  'căn', 'ngôi', 'nhà', 'con', 'cây', 'tấm', 'bộ', 'bài', 'tin', 'ca', 'đơn', 'thư', 'hồ',
+  'dự', 'đề', 'mô', 'đoàn', 'đội', 'nhóm', 'cụm', 'loa', 'ngõ', 'tuyến', 'bậc', 'điểm',
+  'lần', 'ý', 'câu', 'cơ', 'đơn', 'hội', 'xe', 'tàu', 'thuyền', 'công', 'học', 'sinh',
+  'bệnh', 'giường', 'trạm', 'chợ', 'tuổi', 'mẫu', 'sào', 'chi', 'đảng', 'gói', 'túi', 'bao',
+  'thùng', 'liều', 'mũi', 'bình', 'bộ', 'kiện', 'dãy', 'phòng', 'khoa', 'ban', 'sở', 'ngành',
+  'đầu', 'hạng', 'gian', 'tầng', 'ô', 'lô', 'thửa', 'hecta', 'km', 'hộp', 'trang', 'cuốn',
+  'quyển', 'bức', 'giải', 'huy', 'cúp', 'lượng', 'học', 'khách',
+]);
+
+/**
+ * Words that follow a number without being what it counts (function words, verbs,
+ * adjectives): the number before them is no figure on its own.
+ */
+export const NOT_COUNT_WORDS: ReadonlySet<string> = new Set([
+  'và', 'với', 'của', 'cho', 'tại', 'trong', 'trên', 'dưới', 'ngoài', 'là', 'được', 'bị',
+  'đã', 'đang', 'sẽ', 'có', 'không', 'chưa', 'đạt', 'tăng', 'giảm', 'so', 'từ', 'đến', 'tới',
+  'theo', 'để', 'thì', 'mà', 'nhưng', 'hoặc', 'hay', 'như', 'này', 'đó', 'kia', 'nào', 'khi',
+  'sau', 'trước', 'lên', 'xuống', 'ra', 'vào', 'về', 'qua', 'cùng', 'bằng', 'thuộc', 'gồm',
+  'trở', 'nữa', 'rồi', 'còn', 'vẫn', 'cũng', 'đều', 'chỉ', 'lại', 'nên', 'vì', 'do', 'nếu',
+  'ở', 'ấy', 'hết', 'nhằm', 'thêm', 'đi', 'mới', 'vừa', 'xong', 'liền', 'luôn', 'ngay',
+  'nhất', 'các', 'những', 'một', 'hai', 'ba', 'bốn', 'năm', 'sáu', 'bảy', 'tám', 'chín',
+  'mười', 'trăm', 'lẻ', 'linh', 'rưỡi', 'tặng', 'trao', 'cấp', 'chiếm', 'tương', 'bình',
+  'đối', 'nhân', 'kể', 'tính', 'thành', 'trừ', 'tổng', 'gấp', 'phải', 'cần', 'nay', 'đây',
+  'hiện', 'tiếp', 'thực', 'triển', 'hoàn', 'tham', 'tổ', 'ký', 'ban', 'phê', 'phát',
+  'trung', 'chính', 'cao', 'thấp', 'lớn', 'nhỏ', 'mạnh', 'tốt', 'khá', 'trung', 'yếu',
+  'đầu', 'cuối', 'giữa', 'bên', 'tất', 'mọi', 'nhiều', 'ít', 'toàn', 'riêng', 'chung',
+  'đầy', 'đủ', 'xin', 'mời', 'thưa', 'ạ', 'nhé', 'ơi', 'à', 'ư', 'hả', 'chứ', 'sao',
+  'trong', 'thời', 'hạn', 'dự', 'kiến', 'ước',
+]);

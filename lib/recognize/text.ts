@@ -1,0 +1,202 @@
+/**
+ * The text the recognizer reads: NFC, with a map back to the offsets of the string
+ * it was given. Decomposed diacritics (NFD, common in text pasted from office
+ * documents) must give the same entities with offsets into the original string.
+ */
+
+const COMBINING = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
+const COMBINING_G = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
+
+export interface NormalizedText {
+  /** NFC text the recognizer scans. */
+  text: string;
+  /**
+   * `toOriginal[i]` is the offset in the original string where normalized code unit `i`
+   * comes from; `toOriginal[text.length]` is the original length. Null when the text
+   * was already NFC-clean (identity map, the common case, costs nothing).
+   */
+  toOriginal: Int32Array | null;
+}
+
+function isCombining(code: number): boolean {
+  return (
+    (code >= 0x300 && code <= 0x36f) ||
+    (code >= 0x1dc0 && code <= 0x1dff) ||
+    (code >= 0x20d0 && code <= 0x20ff) ||
+    (code >= 0xfe20 && code <= 0xfe2f)
+  );
+}
+
+/**
+ * Composes each base character with the combining marks that follow it, one cluster
+ * at a time, so the map stays exact and the pass stays linear (one `normalize` call
+ * per cluster that has marks, never one over the whole string).
+ */
+export function normalizeText(original: string): NormalizedText {
+  if (!COMBINING.test(original)) return { text: original, toOriginal: null };
+  const parts: string[] = [];
+  const map = new Int32Array(original.length + 1);
+  let out = 0;
+  let i = 0;
+  const n = original.length;
+  COMBINING_G.lastIndex = 0;
+  while (i < n) {
+    COMBINING_G.lastIndex = i;
+    const m = COMBINING_G.exec(original);
+    if (!m) break;
+    // Copy everything before the cluster that starts one code unit before the mark.
+    let clusterStart = m.index - 1;
+    if (clusterStart < i) clusterStart = i; // a mark with no base of its own in this run
+    if (clusterStart > i) {
+      parts.push(original.slice(i, clusterStart));
+      for (let k = i; k < clusterStart; k++) map[out++] = k;
+    }
+    let clusterEnd = m.index + 1;
+    while (clusterEnd < n && isCombining(original.charCodeAt(clusterEnd))) clusterEnd++;
+    const composed = original.slice(clusterStart, clusterEnd).normalize('NFC');
+    parts.push(composed);
+    for (let k = 0; k < composed.length; k++) map[out++] = clusterStart;
+    i = clusterEnd;
+  }
+  if (i < n) {
+    parts.push(original.slice(i));
+    for (let k = i; k < n; k++) map[out++] = k;
+  }
+  map[out] = n;
+  return { text: parts.join(''), toOriginal: map.subarray(0, out + 1) };
+}
+
+/** Maps a [start, end) span of the normalized text back to the original string. */
+export function toOriginalSpan(norm: NormalizedText, start: number, end: number): [number, number] {
+  const map = norm.toOriginal;
+  if (!map) return [start, end];
+  return [map[start]!, map[end]!];
+}
+
+// ---- character classes, by code unit: cheaper than regexes in the hot loops ----
+
+/** A letter of Latin script, Vietnamese included (incl. đ/Đ and combining-free NFC forms). */
+export function isLetter(code: number): boolean {
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  if (code < 0xc0) return code === 0xaa || code === 0xb5 || code === 0xba;
+  if (code <= 0x24f) return code !== 0xd7 && code !== 0xf7;
+  if (code >= 0x1e00 && code <= 0x1eff) return true; // Latin Extended Additional (ạ ả ấ …)
+  if (code >= 0x370 && code <= 0x3ff) return true; // Greek, in case
+  if (code >= 0x400 && code <= 0x4ff) return true; // Cyrillic, in case
+  if (isCombining(code)) return true;
+  return false;
+}
+
+export function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+export function isUpper(code: number): boolean {
+  if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  const ch = String.fromCharCode(code);
+  return ch !== ch.toLowerCase();
+}
+
+/** Horizontal white space: ordinary, no-break, thin, narrow no-break, figure spaces, tab. */
+export function isHSpace(code: number): boolean {
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0xa0 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0x200b ||
+    code === 0xfeff
+  );
+}
+
+export function isLineBreak(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029 || code === 0x0b || code === 0x0c;
+}
+
+export function isSpace(code: number): boolean {
+  return isHSpace(code) || isLineBreak(code);
+}
+
+/** Dashes written between numbers and in codes: hyphen-minus, en and em dash, minus. */
+export function isDash(code: number): boolean {
+  return code === 0x2d || code === 0x2013 || code === 0x2014 || code === 0x2212 || code === 0x2010 || code === 0x2011;
+}
+
+export interface Word {
+  start: number;
+  end: number;
+  /** Lower-cased word text. */
+  lower: string;
+  /** The word as written. */
+  raw: string;
+}
+
+/**
+ * Up to `max` words before `pos`, nearest first, crossing only white space (and line
+ * breaks when `crossLines`); stops at any other character and at `floor`. A word is a
+ * run of letters (a hyphenated word such as "héc-ta" is two words here).
+ */
+export function wordsBefore(
+  text: string,
+  pos: number,
+  max: number,
+  floor = 0,
+  crossLines = true,
+): Word[] {
+  const words: Word[] = [];
+  let i = pos;
+  while (words.length < max) {
+    let j = i;
+    while (j > floor) {
+      const c = text.charCodeAt(j - 1);
+      if (isHSpace(c) || (crossLines && isLineBreak(c))) j--;
+      else break;
+    }
+    let k = j;
+    while (k > floor && isLetter(text.charCodeAt(k - 1))) k--;
+    if (k === j) break;
+    const raw = text.slice(k, j);
+    words.push({ start: k, end: j, raw, lower: raw.toLowerCase() });
+    i = k;
+  }
+  return words;
+}
+
+/** The word starting at `pos` (letters only), or null. */
+export function wordAt(text: string, pos: number, limit = text.length): Word | null {
+  let j = pos;
+  while (j < limit && isLetter(text.charCodeAt(j))) j++;
+  if (j === pos) return null;
+  const raw = text.slice(pos, j);
+  return { start: pos, end: j, raw, lower: raw.toLowerCase() };
+}
+
+/** Index of the first non-horizontal-space character at or after `pos`. */
+export function skipHSpace(text: string, pos: number): number {
+  while (pos < text.length && isHSpace(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** Index of the first non-space character at or after `pos`, line breaks included. */
+export function skipSpace(text: string, pos: number): number {
+  while (pos < text.length && isSpace(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** Up to `max` words after `pos`, separated by horizontal space only. */
+export function wordsAfter(text: string, pos: number, max: number): Word[] {
+  const words: Word[] = [];
+  let i = pos;
+  while (words.length < max) {
+    const s = words.length === 0 ? skipHSpace(text, i) : skipHSpace(text, i);
+    if (words.length > 0 && s === i) break; // words must be separated by space
+    const w = wordAt(text, s);
+    if (!w) break;
+    words.push(w);
+    i = w.end;
+  }
+  return words;
+}
