@@ -1,11 +1,43 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 
+// Firefox needs a stable id to keep the extension's storage across updates
+// and to sign it; the e2e harness reads it back from the built manifest.
+const GECKO_ID = 'trich-luc@trichluc.local';
+
+// Sites the user may enable beyond the built-in list (lib/sites), asked for at
+// run time so that installing the extension grants no access to other sites.
+const OPTIONAL_HOSTS = ['*://*/*'];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
-    name: 'Trích Lục',
-    browser_specific_settings: { gecko: { id: 'trich-luc@trichluc.local' } },
-  },
+  manifest: ({ browser, manifestVersion }) => ({
+    // Every user-visible string comes from public/_locales (default: vi).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'vi',
+    // Content-script hosts come from the content script's `matches`; nothing
+    // here grants access to pages on its own.
+    permissions: ['storage', 'activeTab'],
+    // MV2 has no optional_host_permissions; hosts go in optional_permissions.
+    ...(manifestVersion === 3
+      ? { optional_host_permissions: OPTIONAL_HOSTS }
+      : { optional_permissions: OPTIONAL_HOSTS }),
+    // The CSS Custom Highlight API the highlighting will use needs Chrome 105
+    // and Firefox 140. Each browser warns about the other's keys, so each
+    // build gets only its own.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              // Nothing leaves the browser.
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { minimum_chrome_version: '105' }),
+  }),
 });

@@ -1,0 +1,255 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page as PlaywrightPage, type Worker } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import { BROWSER_EXECUTABLES, EXTENSION_DIRS, type BrowserName } from './paths';
+import type { FixtureServer } from './server';
+
+/** The extension's toolbar button as the user sees it for the active tab. */
+export interface ToolbarState {
+  badge: string;
+  title: string;
+}
+
+/** A tab showing a fixture page, the same for both browsers. */
+export interface TestPage {
+  /** Console errors and uncaught exceptions of the page, in order. */
+  readonly errors: readonly string[];
+  /** Changes to the page's DOM after DOMContentLoaded, as the page itself saw them. */
+  domMutations(): Promise<string[]>;
+  /** What the toolbar button shows while this tab is the active one. */
+  toolbar(): Promise<ToolbarState>;
+  close(): Promise<void>;
+}
+
+export interface ExtensionBrowser {
+  readonly name: BrowserName;
+  /** Opens a fixture page, http://<host><path>, in a new tab and waits for `load`. */
+  open(host: string, path?: string): Promise<TestPage>;
+  /**
+   * Opens the popup's page in a tab and returns its text once rendered.
+   * Chromium only: Firefox lets no automation into extension pages.
+   */
+  readonly popup?: () => Promise<{ text: string; errors: readonly string[] }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Added to every page before its own scripts: records DOM changes made after
+ * parsing, which is when content scripts run. Kept as a string so that no
+ * transpiler helper ends up in code that runs in the page.
+ */
+const DOM_WATCHER = `(() => {
+  const seen = [];
+  const describe = (r) => r.type + ' ' + r.target.nodeName + (r.attributeName ? ' @' + r.attributeName : '');
+  let observer = null;
+  Object.defineProperty(window, '__e2eDomMutations', {
+    value: () => seen.concat((observer ? observer.takeRecords() : []).map(describe)),
+  });
+  document.addEventListener('DOMContentLoaded', () => {
+    observer = new MutationObserver((records) => { for (const r of records) seen.push(describe(r)); });
+    observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  }, { once: true });
+})();`;
+
+const READ_DOM_MUTATIONS = 'window.__e2eDomMutations()';
+
+/** Wires console errors and uncaught exceptions of either library's page into a list. */
+function collectErrors(page: PlaywrightPage | PuppeteerPage): string[] {
+  const errors: string[] = [];
+  // Both libraries emit the same two events; their types differ only in name.
+  const emitter = page as unknown as { on(event: string, listener: (value: never) => void): void };
+  emitter.on('console', (message: { type(): string; text(): string }) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  emitter.on('pageerror', (error: Error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
+}
+
+// --- Chromium (playwright-core) -------------------------------------------
+
+/**
+ * Reads the toolbar button of the active tab from the extension's service
+ * worker. Without the `tabs` permission the worker cannot see tab URLs, so
+ * the tab is identified by being the active one (TestPage.toolbar() brings it
+ * to the front first), which is also the tab whose badge the user sees.
+ */
+const CHROMIUM_ACTIVE_TOOLBAR = `(async () => {
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  if (!tab || tab.id === undefined) throw new Error('no active tab');
+  const [badge, title] = await Promise.all([
+    chrome.action.getBadgeText({ tabId: tab.id }),
+    chrome.action.getTitle({ tabId: tab.id }),
+  ]);
+  return { badge, title };
+})()`;
+
+async function extensionWorker(context: BrowserContext): Promise<Worker> {
+  const isOurs = (worker: Worker) => /^chrome-extension:\/\/[a-p]{32}\/background\.js$/.test(worker.url());
+  return (
+    context.serviceWorkers().find(isOurs) ??
+    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }))
+  );
+}
+
+export async function launchChromium(server: FixtureServer): Promise<ExtensionBrowser> {
+  const extensionDir = EXTENSION_DIRS.chromium;
+  const userDataDir = await mkdtemp(join(tmpdir(), 'trich-luc-chromium-'));
+  // Every fixture host, on its real port 80, goes to the fixture server, so
+  // page URLs look exactly like the real sites' (no port).
+  const resolverRules = server.hosts.map((host) => `MAP ${host} 127.0.0.1:${server.port}`).join(', ');
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: BROWSER_EXECUTABLES.chromium,
+    // Playwright's headless mode is Chromium's new headless, which runs extensions.
+    headless: true,
+    args: [
+      '--no-sandbox', // CI containers run as root
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      `--host-resolver-rules=${resolverRules}`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  try {
+    await context.addInitScript(DOM_WATCHER);
+    let worker = await extensionWorker(context);
+    return {
+      name: 'chromium',
+      async open(host, path = '/') {
+        const page = await context.newPage();
+        const errors = collectErrors(page);
+        await page.goto(`http://${host}${path}`, { waitUntil: 'load' });
+        return {
+          errors,
+          domMutations: () => page.evaluate<string[]>(READ_DOM_MUTATIONS),
+          async toolbar() {
+            await page.bringToFront();
+            // An MV3 worker may have been stopped while idle; it restarts on
+            // the next event, and Playwright reports it as a new worker.
+            if (!context.serviceWorkers().includes(worker)) worker = await extensionWorker(context);
+            return worker.evaluate<ToolbarState>(CHROMIUM_ACTIVE_TOOLBAR);
+          },
+          close: () => page.close(),
+        };
+      },
+      async popup() {
+        const extensionId = new URL(worker.url()).host;
+        const page = await context.newPage();
+        const errors = collectErrors(page);
+        await page.goto(`chrome-extension://${extensionId}/popup.html`);
+        // Rendered once the heading is there; the host line follows a tabs query.
+        await page.locator('h1').waitFor();
+        await page.locator('main p').first().waitFor();
+        const text = await page.locator('body').innerText();
+        await page.close();
+        return { text, errors };
+      },
+      async close() {
+        await context.close();
+        await rm(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context.close();
+    await rm(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}
+
+// --- Firefox ESR (puppeteer-core over WebDriver BiDi) ------------------------
+
+/** The slice of puppeteer's internal BiDi connection used to reach Firefox's own UI. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: unknown }>;
+}
+
+/** Firefox's widget id for an add-on id (its `makeWidgetId`). */
+function firefoxWidgetId(extensionId: string): string {
+  return extensionId.toLowerCase().replace(/[^a-z0-9_-]/g, '_');
+}
+
+/**
+ * Firefox lets no automation into extension pages (navigating to
+ * moz-extension:// is refused), so the badge is read where the user sees it:
+ * the toolbar button in the browser window, which shows the selected tab's
+ * badge and tooltip. Needs `--remote-allow-system-access`.
+ */
+async function firefoxToolbar(browser: PuppeteerBrowser, extensionId: string): Promise<ToolbarState> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const windows = (tree as { contexts: { context: string; url: string }[] }).contexts;
+  const browserWindow = windows.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
+  if (!browserWindow) throw new Error('Firefox browser window not found');
+  // `-BAP` is the action button inside the extension's toolbar item.
+  const expression = `(() => {
+    const button = document.getElementById(${JSON.stringify(`${firefoxWidgetId(extensionId)}-BAP`)});
+    if (!button) return null;
+    return JSON.stringify({ badge: button.getAttribute('badge') ?? '', title: button.getAttribute('tooltiptext') ?? '' });
+  })()`;
+  const { result } = await connection.send('script.evaluate', {
+    expression,
+    target: { context: browserWindow.context },
+    awaitPromise: false,
+    resultOwnership: 'none',
+  });
+  const value = (result as { result?: { type: string; value?: string } }).result;
+  if (value?.type !== 'string' || value.value === undefined) {
+    throw new Error(`the extension's toolbar button is not in the Firefox toolbar: ${JSON.stringify(result)}`);
+  }
+  return JSON.parse(value.value) as ToolbarState;
+}
+
+export async function launchFirefox(server: FixtureServer): Promise<ExtensionBrowser> {
+  const extensionDir = EXTENSION_DIRS.firefox;
+  const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: BROWSER_EXECUTABLES.firefox,
+    headless: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      // Fixture hosts resolve to 127.0.0.1; unlike Chromium's resolver rules
+      // this cannot change the port, so Firefox's URLs carry the server's.
+      'network.dns.localDomains': server.hosts.join(','),
+      // The fixture server speaks plain http only.
+      'dom.security.https_first': false,
+      'dom.security.https_only_mode': false,
+    },
+  });
+  try {
+    const extensionId = await browser.installExtension(extensionDir);
+    const expectedId = manifest.browser_specific_settings?.gecko?.id;
+    if (extensionId !== expectedId) throw new Error(`installed ${extensionId}, expected ${expectedId}`);
+    return {
+      name: 'firefox',
+      async open(host, path = '/') {
+        const page = await browser.newPage();
+        const errors = collectErrors(page);
+        await page.evaluateOnNewDocument(DOM_WATCHER);
+        await page.goto(`http://${host}:${server.port}${path}`, { waitUntil: 'load' });
+        return {
+          errors,
+          domMutations: () => page.evaluate(READ_DOM_MUTATIONS) as Promise<string[]>,
+          async toolbar() {
+            await page.bringToFront();
+            return firefoxToolbar(browser, extensionId);
+          },
+          close: () => page.close(),
+        };
+      },
+      close: () => browser.close(),
+    };
+  } catch (error) {
+    await browser.close();
+    throw error;
+  }
+}
+
+export function launch(name: BrowserName, server: FixtureServer): Promise<ExtensionBrowser> {
+  return name === 'chromium' ? launchChromium(server) : launchFirefox(server);
+}
