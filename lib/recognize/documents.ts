@@ -32,16 +32,19 @@ export interface DocumentHit extends Omit<DocumentEntity, 'text'> {
 }
 
 // A symbol segment: starts with a capital or digit ("QĐ", "UBND", "QH13", "TTg", "BCSĐUBND").
-const SEG = '[\\p{Lu}\\d][\\p{L}\\d]*';
+// At most one short run of ASCII lower-case ("TTg", "CTr", "QyĐ"): a Vietnamese word
+// ("Quyết", "Ban") is prose, not a symbol.
+const SEG_BODY = '[\\p{Lu}\\d]*(?:[a-z]{1,2}[\\p{Lu}\\d]*)?(?![\\p{L}\\d])';
+const SEG = `[\\p{Lu}\\d]${SEG_BODY}`;
 // Separators inside a symbol. Spaced ones ("218- QĐ/TW") only before a clearly coded
 // segment (two capitals, or a capital and a digit), so prose after a code is not eaten.
 const SP = '[^\\S\\r\\n]{0,2}';
 const MORE = `(?:[\\-/]${SEG}|${SP}[\\-/–]${SP}(?=\\p{Lu}[\\p{Lu}\\d])${SEG}|\\.(?=\\p{Lu}{2})${SEG})`;
 const STATE_CODE = new RegExp(
-  `(\\d{1,6})${SP}/${SP}(?:((?:19|20)\\d{2})${SP}/${SP})?(\\p{Lu}[\\p{L}\\d]*(?:${MORE}){0,8})`,
+  `(\\d{1,6})${SP}/${SP}(?:((?:19|20)\\d{2})${SP}/${SP})?(\\p{Lu}${SEG_BODY}(?:${MORE}){0,8})`,
   'uy',
 );
-const PARTY_CODE = new RegExp(`(\\d{1,6})${SP}[\\-–]${SP}(\\p{Lu}[\\p{L}\\d]*(?:${MORE}){1,8})`, 'uy');
+const PARTY_CODE = new RegExp(`(\\d{1,6})${SP}[\\-–]${SP}(\\p{Lu}${SEG_BODY}(?:${MORE}){1,8})`, 'uy');
 const SHORTHAND = /(\d{1,6})\/((?:19|20)\d{2})(?![\d/\p{L}])/uy;
 const ISSUER_INTRO = /[^\S\r\n]*,?[^\S\r\n]*của[^\S\r\n]+/iuy;
 const LIST_GAP = /^[^\S\r\n]*(?:,|;|và|hoặc|cùng)?[^\S\r\n]*(?:,[^\S\r\n]*và[^\S\r\n]*)?$/iu;
@@ -58,8 +61,22 @@ interface CodeMatch {
   shorthand: boolean;
 }
 
-function stripSpaces(s: string): string {
-  return s.replace(/\s+/g, '');
+/** The code as the spec keeps it: no white space, en dashes as hyphens. */
+function cleanCode(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x2013 || isSpace(c)) return s.replace(/\s+/g, '').replace(/–/g, '-');
+  }
+  return s;
+}
+
+/** The symbol's first segment: up to the first separator. */
+function firstSegment(symbol: string): string {
+  for (let i = 0; i < symbol.length; i++) {
+    const c = symbol.charCodeAt(i);
+    if (c === 0x2d || c === 0x2f || c === 0x2e || c === 0x2013 || isSpace(c)) return symbol.slice(0, i);
+  }
+  return symbol;
 }
 
 function typeOfAbbr(abbr: string): DocType | null {
@@ -75,7 +92,7 @@ export function matchCode(text: string, pos: number): CodeMatch | null {
   let m = STATE_CODE.exec(text);
   if (m) {
     const symbol = m[3]!;
-    const firstSeg = symbol.split(/[-/.–\s]/, 1)[0]!;
+    const firstSeg = firstSegment(symbol);
     let abbr: string | null = firstSeg;
     let abbrType = typeOfAbbr(firstSeg);
     const year = m[2] ? Number(m[2]) : null;
@@ -92,7 +109,7 @@ export function matchCode(text: string, pos: number): CodeMatch | null {
     return {
       start: pos,
       end: pos + m[0].length,
-      code: stripSpaces(m[0]).replace(/–/g, '-'),
+      code: cleanCode(m[0]),
       number: m[1]!,
       year,
       abbr,
@@ -103,12 +120,12 @@ export function matchCode(text: string, pos: number): CodeMatch | null {
   PARTY_CODE.lastIndex = pos;
   m = PARTY_CODE.exec(text);
   if (m && m[2]!.includes('/')) {
-    const firstSeg = m[2]!.split(/[-/.–\s]/, 1)[0]!;
+    const firstSeg = firstSegment(m[2]!);
     const abbrType = typeOfAbbr(firstSeg);
     return {
       start: pos,
       end: pos + m[0].length,
-      code: stripSpaces(m[0]).replace(/–/g, '-'),
+      code: cleanCode(m[0]),
       number: m[1]!,
       year: null,
       abbr: abbrType ? firstSeg : null,
@@ -300,6 +317,9 @@ export function matchDocument(text: string, pos: number, floor: number, prev: Do
  * 2013", "Bộ luật Lao động năm 2019". `yearStart` is the year's first digit, after "năm".
  */
 export function matchNamedDocument(text: string, yearStart: number, yearEnd: number, floor: number): DocumentHit | null {
+  // Cheap test first: this runs at every four-digit number.
+  const c = text.charCodeAt(yearStart - 2);
+  if (c !== 0x6d /* m */ && c !== 0x4d /* M */) return null;
   const words = wordsBefore(text, yearStart, 12, floor, false);
   if (words[0]?.lower !== 'năm') return null;
   for (let i = 1; i < words.length; i++) {

@@ -1,9 +1,12 @@
 /**
  * Figures: a number and what it measures or counts, read outwards from the number.
- * Backwards (at most four words): qualifiers ("gần", "tối thiểu"), change ("tăng",
+ * Backwards (at most three words): qualifiers ("gần", "tối thiểu"), change ("tăng",
  * "giảm"), rank ("xếp thứ") and labels that make the number a name ("Điều 65", "năm
  * 2021"). Forwards: scale words, currencies, measure units, a counted noun, a
  * denominator ("843/843 thôn"), a range ("từ 5 đến 7%").
+ *
+ * This runs once per number in the text, so it reads words by index and allocates
+ * little: most numbers are decided by one or two map look-ups.
  */
 import type { Change, FigureEntity, Qualifier, Quantity } from './types';
 import {
@@ -11,19 +14,29 @@ import {
   CHANGE_WORDS,
   COUNT_COMPOUNDS,
   COUNT_HEADS,
-  CURRENCIES,
-  DURATION_UNITS,
   LABEL_PAIRS,
   LABEL_WORDS,
-  MEASURE_UNITS,
   NOT_COUNT_WORDS,
   QUALIFIERS,
-  SCALE_WORDS,
+  UNIT_PHRASES,
+  type UnitDef,
 } from './lexicon';
-import { parseNumber, runsOn, type ParsedNumber } from './numbers';
-import { isDigit, isDash, isHSpace, isLetter, isLineBreak, isUpper, wordAt, wordsBefore, type Word } from './text';
+import { parseNumber, runsOn, scaleNumber, skipNumericRun, type ParsedNumber } from './numbers';
+import {
+  isDash,
+  isDigit,
+  isHSpace,
+  isLetter,
+  isLineBreak,
+  isUpper,
+  letterEnd,
+  lowerWord,
+  prevWordStart,
+  tokenEnd,
+} from './text';
 
-export type FigureHit = Omit<FigureEntity, 'text'>;
+/** A figure in normalized-text offsets; `text` is filled in when offsets are mapped back. */
+export type FigureHit = FigureEntity;
 
 /** What a scan at one number decided: a figure, or how far to skip. */
 export interface FigureScan {
@@ -41,15 +54,23 @@ interface UnitHit {
   openClass: boolean;
 }
 
-// Unit spellings, longest first so "km2" wins over "km" and "m2" over "m".
-const UNIT_KEYS = [...MEASURE_UNITS.keys()].sort((a, b) => b.length - a.length);
-const CURRENCY_KEYS = [...CURRENCIES.keys()].sort((a, b) => b.length - a.length);
-const SCALE_KEYS = [...SCALE_WORDS.keys()].sort((a, b) => b.length - a.length);
+/** First word of every unit phrase → the most words a phrase starting with it has. */
+const PHRASE_FIRST = new Map<string, number>();
+for (const key of UNIT_PHRASES.keys()) {
+  const parts = key.split(' ');
+  PHRASE_FIRST.set(parts[0]!, Math.max(PHRASE_FIRST.get(parts[0]!) ?? 0, parts.length));
+}
+const COMPOUND_FIRST = new Set([...COUNT_COMPOUNDS].map((c) => c.split(' ')[0]!));
+/** Second words of the two-word look-backs, so the second word is read only when it can matter. */
+const PAIR_SECOND = new Set(
+  [...LABEL_PAIRS, ...[...QUALIFIERS.keys()].filter((k) => k.includes(' '))].map((k) => k.split(' ')[1]!),
+);
+PAIR_SECOND.add('thứ').add('hạng');
 
 // Acronyms that follow numbers without being counted ("năm 2021 UBND tỉnh …").
 const NOT_COUNT_ACRONYMS: ReadonlySet<string> = new Set([
   'UBND', 'HĐND', 'TP', 'TX', 'TT', 'QĐ', 'NQ', 'KH', 'CP', 'TW', 'GMT', 'UTC', 'ĐT', 'QL',
-  'BCH', 'MTTQ', 'VN', 'TTXVN', 'AM', 'PM', 'STT', 'TC',
+  'BCH', 'MTTQ', 'VN', 'TTXVN', 'AM', 'PM', 'STT', 'TC', 'ISO', 'TCVN', 'QCVN',
 ]);
 
 function isBoundary(text: string, pos: number): boolean {
@@ -58,87 +79,117 @@ function isBoundary(text: string, pos: number): boolean {
   return !isLetter(c) && !isDigit(c);
 }
 
-/** Case-insensitive match of one of `keys` at `pos`, ending on a word boundary. */
-function keyAt(text: string, pos: number, keys: readonly string[]): string | null {
-  const window = text.slice(pos, pos + 20).toLowerCase();
-  for (const key of keys) {
-    if (window.startsWith(key) && isBoundary(text, pos + key.length)) {
-      // Spaces inside the key must be matched as written; a key with letters only is fine.
-      return key;
-    }
-  }
-  return null;
-}
-
 function skipGap(text: string, pos: number, max = 2): number {
   let i = pos;
-  while (i < text.length && i - pos < max && isHSpace(text.charCodeAt(i))) i++;
+  const limit = pos + max;
+  while (i < limit && i < text.length && isHSpace(text.charCodeAt(i))) i++;
   return i;
 }
 
-/** The counted noun at `pos`: a listed compound, an acronym, or the head syllable. */
-function countNounAt(text: string, pos: number): UnitHit | null {
-  const w = wordAt(text, pos);
-  if (!w) return null;
-  if (w.raw.length >= 2 && w.raw === w.raw.toUpperCase() && w.raw !== w.raw.toLowerCase()) {
-    if (NOT_COUNT_ACRONYMS.has(w.raw) || w.raw.length > 6) return null;
-    return { end: w.end, quantity: 'count', unit: w.raw, scale: 1, openClass: false };
+function isAcronym(raw: string): boolean {
+  if (raw.length < 2 || raw.length > 6) return false;
+  for (let i = 0; i < raw.length; i++) if (!isUpper(raw.charCodeAt(i))) return false;
+  return true;
+}
+
+/**
+ * The counted noun whose first word is `raw` (lower-cased `w`), ending at `e`: a listed
+ * compound, an acronym, or the head syllable.
+ */
+function countNoun(text: string, e: number, raw: string, w: string): UnitHit | null {
+  if (isUpper(raw.charCodeAt(0))) {
+    if (!isAcronym(raw) || NOT_COUNT_ACRONYMS.has(raw)) return null; // a name, not a noun
+    return { end: e, quantity: 'count', unit: raw, scale: 1, openClass: false };
   }
-  if (isUpper(w.raw.charCodeAt(0))) return null; // a name, not a noun
-  const after = skipGap(text, w.end, 1);
-  if (after > w.end) {
-    const w2 = wordAt(text, after);
-    if (w2) {
-      const pair = `${w.lower} ${w2.lower}`;
-      if (COUNT_COMPOUNDS.has(pair)) return { end: w2.end, quantity: 'count', unit: pair, scale: 1, openClass: false };
+  if (COMPOUND_FIRST.has(w)) {
+    const s = skipGap(text, e, 1);
+    if (s > e) {
+      const e2 = letterEnd(text, s);
+      if (e2 > s) {
+        const pair = `${w} ${lowerWord(text.slice(s, e2))}`;
+        if (COUNT_COMPOUNDS.has(pair)) return { end: e2, quantity: 'count', unit: pair, scale: 1, openClass: false };
+      }
     }
   }
-  if (NOT_COUNT_WORDS.has(w.lower) || DURATION_UNITS.has(w.lower)) return null;
-  return { end: w.end, quantity: 'count', unit: w.lower, scale: 1, openClass: !COUNT_HEADS.has(w.lower) };
+  if (NOT_COUNT_WORDS.has(w) || UNIT_PHRASES.has(w)) return null;
+  return { end: e, quantity: 'count', unit: w, scale: 1, openClass: !COUNT_HEADS.has(w) };
+}
+
+function countNounAt(text: string, pos: number): UnitHit | null {
+  const e = letterEnd(text, pos);
+  if (e === pos) return null;
+  const raw = text.slice(pos, e);
+  return countNoun(text, e, raw, lowerWord(raw));
+}
+
+/** The unit phrase (up to three words) whose first word `w1` ends at `e1`, longest first. */
+function phraseFrom(text: string, e1: number, w1: string): { def: UnitDef; end: number } | null {
+  const most = PHRASE_FIRST.get(w1);
+  if (most === undefined) return null;
+  if (most > 1) {
+    let phrase = w1;
+    let end = e1;
+    let best: { def: UnitDef; end: number } | null = null;
+    for (let k = 1; k < most; k++) {
+      const s = skipGap(text, end, 1);
+      if (s === end) break;
+      const e = tokenEnd(text, s);
+      if (e === s) break;
+      phrase += ` ${lowerWord(text.slice(s, e))}`;
+      end = e;
+      const def = UNIT_PHRASES.get(phrase);
+      if (def && isBoundary(text, end)) best = { def, end };
+    }
+    if (best) return best;
+  }
+  const def = UNIT_PHRASES.get(w1);
+  return def && isBoundary(text, e1) ? { def, end: e1 } : null;
 }
 
 /** Scale, currency, measure, duration or counted noun after a number ending at `pos`. */
 export function unitAfter(text: string, pos: number): UnitHit | null {
   let i = skipGap(text, pos);
-  const c = text.charCodeAt(i);
-  if (c === 0x25 /* % */) return { end: i + 1, quantity: 'percent', unit: '%', scale: 1, openClass: false };
+  const glued = i === pos;
+  if (text.charCodeAt(i) === 0x25 /* % */) return { end: i + 1, quantity: 'percent', unit: '%', scale: 1, openClass: false };
+  let e = tokenEnd(text, i);
+  if (e === i) return null;
+  let raw = text.slice(i, e);
+  let w = lowerWord(raw);
+  let phrase = phraseFrom(text, e, w);
   let scale = 1;
-  const scaleKey = i > pos ? keyAt(text, i, SCALE_KEYS) : null;
-  if (scaleKey) {
-    scale = SCALE_WORDS.get(scaleKey)!;
-    const afterScale = i + scaleKey.length;
-    i = skipGap(text, afterScale);
-    if (i === afterScale && !isBoundary(text, i)) return null;
+  let scaleEnd = -1;
+  if (phrase && phrase.def.type === 'scale') {
+    if (glued) return null;
+    scale = phrase.def.multiplier;
+    scaleEnd = phrase.end;
+    i = skipGap(text, scaleEnd);
+    e = i > scaleEnd ? tokenEnd(text, i) : i;
+    if (e > i) {
+      raw = text.slice(i, e);
+      w = lowerWord(raw);
+      phrase = phraseFrom(text, e, w);
+      if (phrase && phrase.def.type === 'scale') phrase = null;
+    } else phrase = null;
   }
-  const currency = keyAt(text, i, CURRENCY_KEYS);
-  if (currency && (i > pos || currency === 'đ' || scale > 1 || currency === 'vnđ')) {
-    return { end: i + currency.length, quantity: 'money', unit: CURRENCIES.get(currency)!, scale, openClass: false };
-  }
-  const unitKey = keyAt(text, i, UNIT_KEYS);
-  if (unitKey) {
-    const info = MEASURE_UNITS.get(unitKey)!;
-    return { end: i + unitKey.length, quantity: info.quantity, unit: info.unit, scale, openClass: false };
-  }
-  if (i === pos) return null; // letters glued to a number ("21h30", "4G") are no unit
-  const w = wordAt(text, i);
-  if (w) {
-    const after = skipGap(text, w.end, 1);
-    const w2 = after > w.end ? wordAt(text, after) : null;
-    if (w2 && DURATION_UNITS.has(`${w.lower} ${w2.lower}`)) {
-      return { end: w2.end, quantity: 'duration', unit: `${w.lower} ${w2.lower}`, scale, openClass: false };
+  if (phrase) {
+    const def = phrase.def;
+    if (def.type === 'currency') return { end: phrase.end, quantity: 'money', unit: def.unit, scale, openClass: false };
+    if (def.type === 'measure') return { end: phrase.end, quantity: def.quantity, unit: def.unit, scale, openClass: false };
+    if (def.type === 'duration' && scale === 1 && !glued) {
+      return { end: phrase.end, quantity: 'duration', unit: def.unit, scale, openClass: false };
     }
-    if (DURATION_UNITS.has(w.lower) && scale === 1) return { end: w.end, quantity: 'duration', unit: w.lower, scale, openClass: false };
   }
-  const noun = countNounAt(text, i);
-  if (noun) return { ...noun, scale };
+  if (glued) return null; // letters glued to a number ("21h30", "4G") are no unit
+  if (e > i && letterEnd(text, i) === e) {
+    const noun = countNoun(text, e, raw, w);
+    if (noun) {
+      noun.scale = scale;
+      return noun;
+    }
+  }
   // "1.640 tỷ" with no currency: in this press, money in đồng.
-  if (scale >= 1e9 && scaleKey) return { end: i === pos ? pos : skipBack(text, i), quantity: 'money', unit: 'VND', scale, openClass: false };
+  if (scale >= 1e9) return { end: scaleEnd, quantity: 'money', unit: 'VND', scale, openClass: false };
   return null;
-}
-
-function skipBack(text: string, pos: number): number {
-  while (pos > 0 && isHSpace(text.charCodeAt(pos - 1))) pos--;
-  return pos;
 }
 
 interface Context {
@@ -148,32 +199,48 @@ interface Context {
   label: boolean;
 }
 
-/** Reads the words just before a number. */
+const NO_CONTEXT: Context = Object.freeze({ qualifier: null, change: null, rank: false, label: false });
+const RANK: Context = Object.freeze({ qualifier: null, change: null, rank: true, label: false });
+const LABEL: Context = Object.freeze({ qualifier: null, change: null, rank: false, label: true });
+
+/** Reads the words just before a number (same line, not past `floor`). */
 function contextBefore(text: string, pos: number, floor: number): Context {
-  const w: Word[] = wordsBefore(text, pos, 4, floor, false);
-  const ctx: Context = { qualifier: null, change: null, rank: false, label: false };
-  const w0 = w[0]?.lower;
-  if (!w0) return ctx;
-  const w1 = w[1]?.lower;
-  if (w0 === 'thứ' && (w1 === 'xếp' || w1 === 'đứng')) return { ...ctx, rank: true };
-  if (w0 === 'hạng' && w1 === 'xếp') return { ...ctx, rank: true };
-  if (LABEL_WORDS.has(w0) || (w1 && LABEL_PAIRS.has(`${w1} ${w0}`))) return { ...ctx, label: true };
-  let k = 0;
-  if (w1 && QUALIFIERS.has(`${w1} ${w0}`)) {
-    ctx.qualifier = QUALIFIERS.get(`${w1} ${w0}`)!;
-    k = 2;
-  } else if (QUALIFIERS.has(w0)) {
-    ctx.qualifier = QUALIFIERS.get(w0)!;
-    k = 1;
+  const s0 = prevWordStart(text, pos, floor);
+  if (s0 < 0) return NO_CONTEXT;
+  const w0 = lowerWord(text.slice(s0, letterEnd(text, s0)));
+  let s1 = -1;
+  let w1: string | undefined;
+  if (PAIR_SECOND.has(w0)) {
+    s1 = prevWordStart(text, s0, floor);
+    if (s1 >= 0) w1 = lowerWord(text.slice(s1, letterEnd(text, s1)));
   }
-  let c = w[k]?.lower;
-  if (c && CHANGE_FILLERS.has(c)) c = w[k + 1]?.lower;
-  if (c && CHANGE_WORDS.has(c)) ctx.change = CHANGE_WORDS.get(c)!;
-  return ctx;
+  if (w0 === 'thứ' && (w1 === 'xếp' || w1 === 'đứng')) return RANK;
+  if (w0 === 'hạng' && w1 === 'xếp') return RANK;
+  if (LABEL_WORDS.has(w0) || (w1 !== undefined && LABEL_PAIRS.has(`${w1} ${w0}`))) return LABEL;
+  let qualifier: Qualifier | null = null;
+  let at = s0; // start of the words consumed so far
+  const pairQualifier = w1 !== undefined ? QUALIFIERS.get(`${w1} ${w0}`) : undefined;
+  if (pairQualifier) {
+    qualifier = pairQualifier;
+    at = s1;
+  } else {
+    const single = QUALIFIERS.get(w0);
+    if (single) qualifier = single;
+  }
+  let change: Change | null = null;
+  let cs = qualifier ? prevWordStart(text, at, floor) : s0;
+  let c = qualifier ? (cs >= 0 ? lowerWord(text.slice(cs, letterEnd(text, cs))) : undefined) : w0;
+  if (c !== undefined && CHANGE_FILLERS.has(c)) {
+    cs = prevWordStart(text, cs, floor);
+    c = cs >= 0 ? lowerWord(text.slice(cs, letterEnd(text, cs))) : undefined;
+  }
+  if (c !== undefined) change = CHANGE_WORDS.get(c) ?? null;
+  if (!qualifier && !change) return NO_CONTEXT;
+  return { qualifier, change, rank: false, label: false };
 }
 
 function isYearLike(n: ParsedNumber): boolean {
-  return !n.formatted && n.intDigits.length === 4 && n.value >= 1900 && n.value <= 2100;
+  return !n.formatted && n.intLen === 4 && n.value >= 1900 && n.value <= 2100;
 }
 
 /** At the start of a line, "1." / "2)" numbers a list item. */
@@ -193,42 +260,57 @@ function rangeNext(text: string, pos: number): number {
   const c = text.charCodeAt(i);
   if (isDash(c)) i++;
   else {
-    const w = wordAt(text, i);
-    if (!w || (w.lower !== 'đến' && w.lower !== 'tới')) return -1;
-    i = w.end;
-    if (i === skipGap(text, i)) return -1;
+    const e = letterEnd(text, i);
+    if (e === i) return -1;
+    const w = lowerWord(text.slice(i, e));
+    if (w !== 'đến' && w !== 'tới') return -1;
+    if (skipGap(text, e) === e) return -1;
+    i = e;
   }
   i = skipGap(text, i);
   return isDigit(text.charCodeAt(i)) ? i : -1;
 }
 
-function figure(
-  start: number,
-  end: number,
-  value: number,
-  unit: UnitHit,
-  ctx: Context,
-  extra: Partial<FigureHit> = {},
-): FigureHit {
+function makeFigure(start: number, end: number, num: ParsedNumber, unit: UnitHit, ctx: Context): FigureHit {
   return {
     kind: 'figure',
     start,
     end,
-    value: scaled(value, unit.scale),
+    text: '',
+    value: scaleNumber(num, unit.scale),
     valueTo: null,
     quantity: unit.quantity,
     unit: unit.unit,
     qualifier: ctx.qualifier,
     change: ctx.change,
     denominator: null,
-    ...extra,
   };
 }
 
-/** Multiplies without binary noise: 2.5 × 1e6 is 2 500 000, not 2 499 999.9999. */
-function scaled(value: number, scale: number): number {
-  if (scale === 1) return value;
-  return Number((value * scale).toPrecision(15));
+function skipTo(pos: number, to: number): FigureScan {
+  return { figure: null, next: Math.max(to, pos + 1) };
+}
+
+/** "843/843 thôn", "xếp thứ 04/63", "18/24" — and "27/7", a date, which is no figure. */
+function scanFraction(text: string, num: ParsedNumber, ctx: Context): FigureScan {
+  const pos = num.start;
+  const den = parseNumber(text, num.end + 1);
+  if (runsOn(text, den.end) || text.charCodeAt(den.end) === 0x2f) return skipTo(pos, skipNumericRun(text, den.end));
+  if (ctx.label || isYearLike(den)) return skipTo(pos, den.end); // "tháng 12/2021", "91/2020"
+  if (ctx.rank) {
+    const fig = makeFigure(pos, den.end, num, { end: den.end, quantity: 'rank', unit: null, scale: 1, openClass: false }, NO_CONTEXT);
+    fig.denominator = den.value;
+    return { figure: fig, next: den.end };
+  }
+  const nounStart = skipGap(text, den.end);
+  const noun = nounStart > den.end ? countNounAt(text, nounStart) : null;
+  const dayMonth = !num.formatted && !den.formatted && num.value >= 1 && num.value <= 31 && den.value >= 1 && den.value <= 12;
+  if (dayMonth && !(noun && !noun.openClass)) return skipTo(pos, den.end);
+  if (num.value > den.value && !noun) return skipTo(pos, den.end);
+  const end = noun ? noun.end : den.end;
+  const fig = makeFigure(pos, end, num, { end, quantity: 'ratio', unit: noun ? noun.unit : null, scale: 1, openClass: false }, ctx);
+  fig.denominator = den.value;
+  return { figure: fig, next: end };
 }
 
 /**
@@ -237,57 +319,53 @@ function scaled(value: number, scale: number): number {
  */
 export function scanFigure(text: string, pos: number, floor: number): FigureScan {
   const num = parseNumber(text, pos);
-  const skip = (to = num.end): FigureScan => ({ figure: null, next: Math.max(to, pos + 1) });
-  if (runsOn(text, num.end)) return skip();
+  if (runsOn(text, num.end)) return skipTo(pos, skipNumericRun(text, num.end));
   // Phone and fax numbers, postal codes: a leading zero and four or more digits.
-  if (num.intDigits.length >= 4 && num.intDigits.charCodeAt(0) === 0x30) return skip();
-  if (isListNumber(text, num)) return skip(num.end + 1);
-  const ctx = contextBefore(text, pos, floor);
-
-  // "843/843 thôn", "xếp thứ 04/63", "18/24" — and "27/7", a date, which is no figure.
+  if (num.intLen >= 4 && num.leadingZero) return skipTo(pos, skipNumericRun(text, num.end));
+  if (isListNumber(text, num)) return skipTo(pos, num.end + 1);
   if (text.charCodeAt(num.end) === 0x2f && isDigit(text.charCodeAt(num.end + 1))) {
-    const den = parseNumber(text, num.end + 1);
-    if (runsOn(text, den.end) || text.charCodeAt(den.end) === 0x2f) return skip(den.end);
-    if (ctx.label) return skip(den.end);
-    const noun = countNounAt(text, skipGap(text, den.end));
-    const nounOk = noun !== null && skipGap(text, den.end) > den.end;
-    if (ctx.rank) {
-      return { figure: figure(pos, den.end, num.value, { end: den.end, quantity: 'rank', unit: null, scale: 1, openClass: false }, ctx, { denominator: den.value, qualifier: null, change: null }), next: den.end };
-    }
-    const dayMonth = !num.formatted && !den.formatted && num.value >= 1 && num.value <= 31 && den.value >= 1 && den.value <= 12;
-    if (isYearLike(den)) return skip(den.end); // "12/2021", "91/2020"
-    if (dayMonth && !(nounOk && !noun.openClass)) return skip(den.end);
-    if (num.value > den.value && !nounOk) return skip(den.end);
-    const end = nounOk ? noun.end : den.end;
-    const unit = nounOk ? noun.unit : null;
-    return {
-      figure: figure(pos, end, num.value, { end, quantity: 'ratio', unit, scale: 1, openClass: false }, ctx, { denominator: den.value }),
-      next: end,
-    };
+    return scanFraction(text, num, contextBefore(text, pos, floor));
   }
-  if (ctx.rank) {
-    return { figure: figure(pos, num.end, num.value, { end: num.end, quantity: 'rank', unit: null, scale: 1, openClass: false }, ctx, { qualifier: null, change: null }), next: num.end };
-  }
-
-  let unit = unitAfter(text, num.end);
+  // What follows is read first: most numbers with nothing after them are decided here,
+  // without reading what comes before.
+  const unit = unitAfter(text, num.end);
+  let ctx: Context | null = null;
   // A range: "5 - 7%", "từ 5 đến 7 tỷ đồng", "5% - 7%".
-  const afterFirst = unit && unit.quantity !== 'count' ? unit.end : num.end;
-  const secondStart = rangeNext(text, afterFirst);
-  if (secondStart >= 0 && (!unit || unit.quantity !== 'count')) {
-    const second = parseNumber(text, secondStart);
-    const unit2 = runsOn(text, second.end) ? null : unitAfter(text, second.end);
-    const compatible = unit2 && (!unit || (unit.quantity === unit2.quantity && unit.unit === unit2.unit));
-    if (ctx.label) return skip(second.end);
-    if (compatible && unit2 && !(isYearLike(num) && isYearLike(second)) && second.value >= num.value) {
-      const scale = unit && unit.scale !== 1 ? unit.scale : unit2.scale;
-      return {
-        figure: figure(pos, unit2.end, num.value, { ...unit2, scale }, ctx, { valueTo: scaled(second.value, unit2.scale) }),
-        next: unit2.end,
-      };
+  if (!unit || unit.quantity !== 'count') {
+    const secondStart = rangeNext(text, unit ? unit.end : num.end);
+    if (secondStart >= 0) {
+      const second = parseNumber(text, secondStart);
+      if (runsOn(text, second.end)) return skipTo(pos, skipNumericRun(text, second.end));
+      ctx = contextBefore(text, pos, floor);
+      // "giai đoạn 2016-2020": a name, and so is the range that follows it.
+      if (ctx.label) return skipTo(pos, skipNumericRun(text, second.end));
+      const unit2 = unitAfter(text, second.end);
+      const compatible = unit2 !== null && (!unit || (unit.quantity === unit2.quantity && unit.unit === unit2.unit));
+      if (compatible && !(isYearLike(num) && isYearLike(second)) && second.value >= num.value) {
+        const scale = unit && unit.scale !== 1 ? unit.scale : unit2.scale;
+        const fig = makeFigure(pos, unit2.end, num, { ...unit2, scale }, ctx);
+        fig.valueTo = scaleNumber(second, unit2.scale);
+        return { figure: fig, next: unit2.end };
+      }
+      if (!unit) return skipTo(pos, skipNumericRun(text, second.end)); // "2016-2020", "1-1-1": no figure
     }
-    if (!unit) return skip(second.end); // "2016-2020", "21 - 23": no figure
   }
-  if (ctx.label || !unit) return skip();
-  if (isYearLike(num) && (unit.openClass || unit.quantity === 'duration')) return skip();
-  return { figure: figure(pos, unit.end, num.value, unit, ctx), next: unit.end };
+  if (!unit) {
+    // "xếp thứ 5", "xếp hạng 3": a rank needs no unit. Look back only when it can be one.
+    const before = prevWordStart(text, pos, floor);
+    if (before >= 0 && (text.charCodeAt(before) === 0x74 || text.charCodeAt(before) === 0x68)) {
+      ctx = contextBefore(text, pos, floor);
+      if (ctx.rank) {
+        return { figure: makeFigure(pos, num.end, num, { end: num.end, quantity: 'rank', unit: null, scale: 1, openClass: false }, NO_CONTEXT), next: num.end };
+      }
+    }
+    return skipTo(pos, num.end);
+  }
+  ctx ??= contextBefore(text, pos, floor);
+  if (ctx.label) return skipTo(pos, num.end);
+  if (ctx.rank) {
+    return { figure: makeFigure(pos, num.end, num, { end: num.end, quantity: 'rank', unit: null, scale: 1, openClass: false }, NO_CONTEXT), next: num.end };
+  }
+  if (isYearLike(num) && (unit.openClass || unit.quantity === 'duration')) return skipTo(pos, num.end);
+  return { figure: makeFigure(pos, unit.end, num, unit, ctx), next: unit.end };
 }

@@ -7,8 +7,8 @@
  * everything else is read outwards from there within a bounded window. Whatever the
  * input, the work is linear in its length.
  */
-import type { DocumentEntity, Entity, FigureEntity } from './types';
-import { normalizeText, toOriginalSpan, isDigit, isLetter, isDash } from './text';
+import type { DocumentEntity, Entity } from './types';
+import { normalizeText, toOriginalSpan, isDigit, isLetter, isDash, isHSpace, isSpace } from './text';
 import { matchDocument, matchNamedDocument, shareListFields, type DocumentHit } from './documents';
 import { parseFullDate } from './dates';
 import { scanFigure, type FigureHit } from './figures';
@@ -28,14 +28,18 @@ function skipWord(text: string, pos: number): number {
   return i;
 }
 
-/** Four digits standing alone: a year ("năm 2022"). */
-function isYear(text: string, p: number): boolean {
-  return (
-    isDigit(text.charCodeAt(p + 3)) &&
-    isDigit(text.charCodeAt(p + 1)) &&
-    isDigit(text.charCodeAt(p + 2)) &&
-    !isDigit(text.charCodeAt(p + 4))
-  );
+/** After a day's digits: "/", ".", "-" or " tháng" may make it a date. */
+function mayStartDate(text: string, e: number): boolean {
+  const c = text.charCodeAt(e);
+  if (c === 0x2f || c === 0x2e || isDash(c)) return true;
+  const next = text.charCodeAt(skipSpaceFrom(text, e));
+  return next === 0x74 /* t */ || next === 0x54 /* T */;
+}
+
+function skipSpaceFrom(text: string, e: number): number {
+  let i = e;
+  while (i < text.length && i - e < 3 && isSpace(text.charCodeAt(i))) i++;
+  return i;
 }
 
 function findEntities(text: string): (DocumentHit | FigureHit)[] {
@@ -54,19 +58,26 @@ function findEntities(text: string): (DocumentHit | FigureHit)[] {
       pos = skipWord(text, p);
       continue;
     }
-    const doc = matchDocument(text, p, floor, docs.length ? docs[docs.length - 1]! : null);
+    let e = p + 1;
+    while (e < text.length && isDigit(text.charCodeAt(e))) e++;
+    // Codes continue with "/" or "-" (perhaps after a stray space): only then try one.
+    const after = text.charCodeAt(isHSpace(text.charCodeAt(e)) ? e + 1 : e);
+    const doc =
+      after === 0x2f || isDash(after)
+        ? matchDocument(text, p, floor, docs.length ? docs[docs.length - 1]! : null)
+        : null;
     if (doc) {
       hits.push(doc);
       docs.push(doc);
       pos = floor = doc.end;
       continue;
     }
-    const date = parseFullDate(text, p);
+    const date = e - p <= 2 && mayStartDate(text, e) ? parseFullDate(text, p) : null;
     if (date) {
       pos = date.end;
       continue;
     }
-    if (isYear(text, p)) {
+    if (e - p === 4 && text.charCodeAt(p - 1) === 0x20) {
       const named = matchNamedDocument(text, p, p + 4, floor);
       if (named) {
         hits.push(named);
@@ -110,8 +121,11 @@ export function recognize(input: string): Entity[] {
       };
       out.push(doc);
     } else {
-      const fig: FigureEntity = { ...hit, start, end, text };
-      out.push(fig);
+      // Figures are many: reuse the object the scanner made rather than copy it.
+      hit.start = start;
+      hit.end = end;
+      hit.text = text;
+      out.push(hit);
     }
   }
   return out;

@@ -98,82 +98,91 @@ export const ISSUER_STOP_PAIRS: ReadonlySet<string> = new Set([
   'bổ sung', 'sửa đổi', 'thông qua',
 ]);
 
-/** Scale words → multiplier. */
-export const SCALE_WORDS: ReadonlyMap<string, number> = new Map([
-  ['nghìn tỷ', 1e12],
-  ['ngàn tỷ', 1e12],
-  ['nghìn tỉ', 1e12],
-  ['ngàn tỉ', 1e12],
-  ['nghìn', 1e3],
-  ['ngàn', 1e3],
-  ['triệu', 1e6],
-  ['tỷ', 1e9],
-  ['tỉ', 1e9],
+/** What a word (or a phrase of up to three words) after a number says about it. */
+export type UnitDef =
+  | { type: 'scale'; multiplier: number }
+  | { type: 'currency'; unit: string }
+  | { type: 'measure'; quantity: Quantity; unit: string }
+  | { type: 'duration'; unit: string };
+
+const scale = (multiplier: number): UnitDef => ({ type: 'scale', multiplier });
+const currency = (unit: string): UnitDef => ({ type: 'currency', unit });
+const measure = (quantity: Quantity, unit: string): UnitDef => ({ type: 'measure', quantity, unit });
+const duration = (unit: string): UnitDef => ({ type: 'duration', unit });
+
+/**
+ * Unit phrases, lower-case, words separated by one space (a hyphenated spelling such
+ * as "héc-ta" is one word). Measures are canonicalised per the spec.
+ */
+export const UNIT_PHRASES: ReadonlyMap<string, UnitDef> = new Map<string, UnitDef>([
+  ['nghìn tỷ', scale(1e12)],
+  ['ngàn tỷ', scale(1e12)],
+  ['nghìn tỉ', scale(1e12)],
+  ['ngàn tỉ', scale(1e12)],
+  ['nghìn', scale(1e3)],
+  ['ngàn', scale(1e3)],
+  ['triệu', scale(1e6)],
+  ['tỷ', scale(1e9)],
+  ['tỉ', scale(1e9)],
+  ['đồng', currency('VND')],
+  ['đ', currency('VND')],
+  ['vnđ', currency('VND')],
+  ['vnd', currency('VND')],
+  ['usd', currency('USD')],
+  ['đô la mỹ', currency('USD')],
+  ['đô-la mỹ', currency('USD')],
+  ['đôla mỹ', currency('USD')],
+  ['đô la', currency('USD')],
+  ['eur', currency('EUR')],
+  ['euro', currency('EUR')],
+  ['phần trăm', measure('percent', '%')],
+  ['ha', measure('area', 'ha')],
+  ['hecta', measure('area', 'ha')],
+  ['héc-ta', measure('area', 'ha')],
+  ['héc ta', measure('area', 'ha')],
+  ['hécta', measure('area', 'ha')],
+  ['m2', measure('area', 'm2')],
+  ['m²', measure('area', 'm2')],
+  ['mét vuông', measure('area', 'm2')],
+  ['km2', measure('area', 'km2')],
+  ['km²', measure('area', 'km2')],
+  ['ki-lô-mét vuông', measure('area', 'km2')],
+  ['km', measure('length', 'km')],
+  ['ki-lô-mét', measure('length', 'km')],
+  ['cây số', measure('length', 'km')],
+  ['m', measure('length', 'm')],
+  ['mét', measure('length', 'm')],
+  ['cm', measure('length', 'cm')],
+  ['mm', measure('length', 'mm')],
+  ['kg', measure('mass', 'kg')],
+  ['ki-lô-gam', measure('mass', 'kg')],
+  ['tấn', measure('mass', 'tấn')],
+  ['m3', measure('volume', 'm3')],
+  ['m³', measure('volume', 'm3')],
+  ['mét khối', measure('volume', 'm3')],
+  ['lít', measure('volume', 'lít')],
+  ['mw', measure('energy', 'MW')],
+  ['kw', measure('energy', 'kW')],
+  ['gw', measure('energy', 'GW')],
+  ['kwh', measure('energy', 'kWh')],
+  ['mwh', measure('energy', 'MWh')],
+  ['gwh', measure('energy', 'GWh')],
+  ['kwp', measure('energy', 'kWp')],
+  ['mwp', measure('energy', 'MWp')],
+  // Time words: a number before them is a duration (optional in the spec), never a count.
+  ['ngày', duration('ngày')],
+  ['tháng', duration('tháng')],
+  ['năm', duration('năm')],
+  ['giờ', duration('giờ')],
+  ['phút', duration('phút')],
+  ['giây', duration('giây')],
+  ['tuần', duration('tuần')],
+  ['quý', duration('quý')],
+  ['thế kỷ', duration('thế kỷ')],
 ]);
 
-export interface UnitInfo {
-  quantity: Quantity;
-  unit: string;
-}
-
-/** Currency words (lower-case) → canonical currency. */
-export const CURRENCIES: ReadonlyMap<string, string> = new Map([
-  ['đồng', 'VND'],
-  ['đ', 'VND'],
-  ['vnđ', 'VND'],
-  ['vnd', 'VND'],
-  ['usd', 'USD'],
-  ['đô la mỹ', 'USD'],
-  ['đô-la mỹ', 'USD'],
-  ['đôla mỹ', 'USD'],
-  ['đô la', 'USD'],
-  ['eur', 'EUR'],
-  ['euro', 'EUR'],
-]);
-
-/** Measure units (lower-case as matched) → quantity and canonical unit. */
-export const MEASURE_UNITS: ReadonlyMap<string, UnitInfo> = new Map<string, UnitInfo>([
-  ['%', { quantity: 'percent', unit: '%' }],
-  ['phần trăm', { quantity: 'percent', unit: '%' }],
-  ['ha', { quantity: 'area', unit: 'ha' }],
-  ['hecta', { quantity: 'area', unit: 'ha' }],
-  ['héc-ta', { quantity: 'area', unit: 'ha' }],
-  ['héc ta', { quantity: 'area', unit: 'ha' }],
-  ['hécta', { quantity: 'area', unit: 'ha' }],
-  ['m2', { quantity: 'area', unit: 'm2' }],
-  ['m²', { quantity: 'area', unit: 'm2' }],
-  ['mét vuông', { quantity: 'area', unit: 'm2' }],
-  ['km2', { quantity: 'area', unit: 'km2' }],
-  ['km²', { quantity: 'area', unit: 'km2' }],
-  ['ki-lô-mét vuông', { quantity: 'area', unit: 'km2' }],
-  ['km', { quantity: 'length', unit: 'km' }],
-  ['ki-lô-mét', { quantity: 'length', unit: 'km' }],
-  ['cây số', { quantity: 'length', unit: 'km' }],
-  ['m', { quantity: 'length', unit: 'm' }],
-  ['mét', { quantity: 'length', unit: 'm' }],
-  ['cm', { quantity: 'length', unit: 'cm' }],
-  ['mm', { quantity: 'length', unit: 'mm' }],
-  ['kg', { quantity: 'mass', unit: 'kg' }],
-  ['ki-lô-gam', { quantity: 'mass', unit: 'kg' }],
-  ['tấn', { quantity: 'mass', unit: 'tấn' }],
-  ['m3', { quantity: 'volume', unit: 'm3' }],
-  ['m³', { quantity: 'volume', unit: 'm3' }],
-  ['mét khối', { quantity: 'volume', unit: 'm3' }],
-  ['lít', { quantity: 'volume', unit: 'lít' }],
-  ['mw', { quantity: 'energy', unit: 'MW' }],
-  ['kw', { quantity: 'energy', unit: 'kW' }],
-  ['gw', { quantity: 'energy', unit: 'GW' }],
-  ['kwh', { quantity: 'energy', unit: 'kWh' }],
-  ['mwh', { quantity: 'energy', unit: 'MWh' }],
-  ['gwh', { quantity: 'energy', unit: 'GWh' }],
-  ['kwp', { quantity: 'energy', unit: 'kWp' }],
-  ['mwp', { quantity: 'energy', unit: 'MWp' }],
-]);
-
-/** Time words: a number before them is a duration (optional in the spec), never a count. */
-export const DURATION_UNITS: ReadonlySet<string> = new Set([
-  'ngày', 'tháng', 'năm', 'giờ', 'phút', 'giây', 'tuần', 'quý', 'thế kỷ', 'tiếng',
-]);
+/** Units that may be glued to the number ("12.860m", "6m", "500.000đ", "30%"). */
+export const GLUED_UNITS: ReadonlySet<UnitDef['type']> = new Set(['measure', 'currency']);
 
 export const QUALIFIERS: ReadonlyMap<string, Qualifier> = new Map<string, Qualifier>([
   ['khoảng', 'approx'],

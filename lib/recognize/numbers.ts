@@ -10,11 +10,16 @@ export interface ParsedNumber {
   start: number;
   end: number;
   value: number;
-  /** Digits before any separator: "04" for "04/63", "2021" for "2021". */
-  intDigits: string;
+  /** How many digits stand before any separator: 2 for "04/63", 4 for "2021". */
+  intLen: number;
+  /** The first digit is 0 ("04", "0271…"). */
+  leadingZero: boolean;
   /** True when written with thousands separators or a decimal part. */
   formatted: boolean;
   hasDecimal: boolean;
+  /** All digits as one integer and how many of them are decimals: exact scaling. */
+  mantissa: number;
+  decimals: number;
 }
 
 function digitsEnd(text: string, pos: number): number {
@@ -25,14 +30,15 @@ function digitsEnd(text: string, pos: number): number {
 /** Parses the number that starts at `pos` (a digit). Never fails: at worst it is the digit run. */
 export function parseNumber(text: string, pos: number): ParsedNumber {
   const firstEnd = digitsEnd(text, pos);
-  const intDigits = text.slice(pos, firstEnd);
+  const intLen = firstEnd - pos;
   let end = firstEnd;
-  let integer = intDigits;
+  // Digits are read arithmetically (exact below 2^53); strings only for long runs.
+  let mantissa = intLen <= 15 ? digitValue(text, pos, firstEnd) : Number(text.slice(pos, firstEnd));
+  let decimals = 0;
   let formatted = false;
-  let decimal = '';
 
   // Thousands groups: "1.640", "3.500.000.000", "12 981" — only after a 1–3 digit head.
-  if (intDigits.length <= 3) {
+  if (intLen <= 3) {
     let groups = 0;
     let sepKind = -1; // 0 dot, 1 space: a number keeps one kind of separator
     for (;;) {
@@ -41,7 +47,7 @@ export function parseNumber(text: string, pos: number): ParsedNumber {
       if (kind < 0 || (sepKind >= 0 && kind !== sepKind)) break;
       const gEnd = digitsEnd(text, end + 1);
       if (gEnd - (end + 1) !== 3) break;
-      integer += text.slice(end + 1, gEnd);
+      mantissa = mantissa * 1000 + digitValue(text, end + 1, gEnd);
       end = gEnd;
       sepKind = kind;
       groups++;
@@ -51,22 +57,43 @@ export function parseNumber(text: string, pos: number): ParsedNumber {
     if (groups === 0 && text.charCodeAt(end) === 0x2e) {
       const gEnd = digitsEnd(text, end + 1);
       const len = gEnd - (end + 1);
-      if (len > 0 && len !== 3 && !(text.charCodeAt(gEnd) === 0x2e && isDigit(text.charCodeAt(gEnd + 1)))) {
-        decimal = text.slice(end + 1, gEnd);
+      if (len > 0 && len !== 3 && len <= 12 && !(text.charCodeAt(gEnd) === 0x2e && isDigit(text.charCodeAt(gEnd + 1)))) {
+        mantissa = mantissa * 10 ** len + digitValue(text, end + 1, gEnd);
+        decimals = len;
         end = gEnd;
         formatted = true;
       }
     }
   }
   // Decimal comma: "0,43", "1.234,5".
-  if (!decimal && text.charCodeAt(end) === 0x2c && isDigit(text.charCodeAt(end + 1))) {
+  if (decimals === 0 && text.charCodeAt(end) === 0x2c && isDigit(text.charCodeAt(end + 1))) {
     const dEnd = digitsEnd(text, end + 1);
-    decimal = text.slice(end + 1, dEnd);
+    const len = dEnd - (end + 1);
+    if (len <= 12) {
+      mantissa = mantissa * 10 ** len + digitValue(text, end + 1, dEnd);
+      decimals = len;
+    }
     end = dEnd;
     formatted = true;
   }
-  const value = Number(decimal ? `${integer}.${decimal}` : integer);
-  return { start: pos, end, value, intDigits, formatted, hasDecimal: decimal !== '' };
+  const value = decimals === 0 ? mantissa : mantissa / 10 ** decimals;
+  return {
+    start: pos,
+    end,
+    value,
+    intLen,
+    leadingZero: text.charCodeAt(pos) === 0x30,
+    formatted,
+    hasDecimal: decimals > 0,
+    mantissa,
+    decimals,
+  };
+}
+
+function digitValue(text: string, start: number, end: number): number {
+  let v = 0;
+  for (let i = start; i < end; i++) v = v * 10 + (text.charCodeAt(i) - 0x30);
+  return v;
 }
 
 /**
@@ -91,4 +118,19 @@ export function skipNumericRun(text: string, pos: number): number {
     }
     return i;
   }
+}
+
+const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
+/**
+ * The number times a scale word's power of ten, without binary noise: "2,5 triệu" is
+ * 25 × 10^5 = 2 500 000 exactly, not 2.5 × 1e6 = 2 499 999.9999….
+ */
+export function scaleNumber(n: ParsedNumber, scale: number): number {
+  if (scale === 1) return n.value;
+  const exp = Math.round(Math.log10(scale));
+  const shift = exp - n.decimals;
+  if (shift >= 0 && shift < POW10.length) return n.mantissa * POW10[shift]!;
+  if (shift < 0 && -shift < POW10.length) return n.mantissa / POW10[-shift]!;
+  return n.value * scale;
 }

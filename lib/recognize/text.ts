@@ -34,6 +34,8 @@ function isCombining(code: number): boolean {
  */
 export function normalizeText(original: string): NormalizedText {
   if (!COMBINING.test(original)) return { text: original, toOriginal: null };
+  // Vietnamese has a few hundred distinct letter-and-marks clusters: compose each once.
+  const composedCache = new Map<string, string>();
   const parts: string[] = [];
   const map = new Int32Array(original.length + 1);
   let out = 0;
@@ -53,7 +55,12 @@ export function normalizeText(original: string): NormalizedText {
     }
     let clusterEnd = m.index + 1;
     while (clusterEnd < n && isCombining(original.charCodeAt(clusterEnd))) clusterEnd++;
-    const composed = original.slice(clusterStart, clusterEnd).normalize('NFC');
+    const cluster = original.slice(clusterStart, clusterEnd);
+    let composed = composedCache.get(cluster);
+    if (composed === undefined) {
+      composed = cluster.normalize('NFC');
+      if (composedCache.size < 4096) composedCache.set(cluster, composed);
+    }
     parts.push(composed);
     for (let k = 0; k < composed.length; k++) map[out++] = clusterStart;
     i = clusterEnd;
@@ -93,8 +100,23 @@ export function isDigit(code: number): boolean {
 
 export function isUpper(code: number): boolean {
   if (code < 0x80) return code >= 0x41 && code <= 0x5a;
+  if (code < 0xc0) return false;
+  if (code <= 0xde) return code !== 0xd7; // À … Þ
+  if (code <= 0xff) return false; // ß … ÿ
+  if (code <= 0x137) return (code & 1) === 0; // Ā … Đ … Ķ
+  if (code >= 0x1a0 && code <= 0x1b0) return code === 0x1a0 || code === 0x1af; // Ơ Ư
+  if (code >= 0x1ea0 && code <= 0x1ef9) return (code & 1) === 0; // Ạ … Ỹ
+  if (code >= 0x300 && code <= 0x36f) return false; // combining marks
   const ch = String.fromCharCode(code);
   return ch !== ch.toLowerCase();
+}
+
+/** Lower-cases a word, skipping the call when its first letter is already lower-case. */
+export function lowerWord(raw: string): string {
+  if (raw.length === 0) return raw;
+  let upper = false;
+  for (let i = 0; i < raw.length && !upper; i++) upper = isUpper(raw.charCodeAt(i));
+  return upper ? raw.toLowerCase() : raw;
 }
 
 /** Horizontal white space: ordinary, no-break, thin, narrow no-break, figure spaces, tab. */
@@ -199,4 +221,39 @@ export function wordsAfter(text: string, pos: number, max: number): Word[] {
     i = w.end;
   }
   return words;
+}
+
+/**
+ * End of the word token at `pos`: letters, inner hyphens between letters ("héc-ta"),
+ * and a trailing run of digits or ²/³ ("m2", "km²", "kWh"). Returns `pos` if none.
+ */
+export function tokenEnd(text: string, pos: number): number {
+  let i = pos;
+  const n = text.length;
+  while (i < n && isLetter(text.charCodeAt(i))) {
+    i++;
+    if (i + 1 < n && text.charCodeAt(i) === 0x2d && isLetter(text.charCodeAt(i + 1))) i++;
+  }
+  if (i === pos) return pos;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isDigit(c) || c === 0xb2 || c === 0xb3) i++;
+    else break;
+  }
+  return i;
+}
+
+/** The word before `pos` (crossing horizontal space only, not past `floor`), or null. */
+export function prevWordStart(text: string, pos: number, floor: number): number {
+  let j = pos;
+  while (j > floor && isHSpace(text.charCodeAt(j - 1))) j--;
+  let k = j;
+  while (k > floor && isLetter(text.charCodeAt(k - 1))) k--;
+  return k === j ? -1 : k;
+}
+
+/** End of the word that starts at `start` (letters only). */
+export function letterEnd(text: string, start: number): number {
+  while (start < text.length && isLetter(text.charCodeAt(start))) start++;
+  return start;
 }
