@@ -14,6 +14,7 @@ import {
   CHANGE_WORDS,
   COUNT_COMPOUNDS,
   COUNT_HEADS,
+  COUNT_TRIPLES,
   LABEL_PAIRS,
   LABEL_WORDS,
   NOT_COUNT_WORDS,
@@ -60,7 +61,8 @@ for (const key of UNIT_PHRASES.keys()) {
   const parts = key.split(' ');
   PHRASE_FIRST.set(parts[0]!, Math.max(PHRASE_FIRST.get(parts[0]!) ?? 0, parts.length));
 }
-const COMPOUND_FIRST = new Set([...COUNT_COMPOUNDS].map((c) => c.split(' ')[0]!));
+const COMPOUND_FIRST = new Set([...COUNT_COMPOUNDS, ...COUNT_TRIPLES].map((c) => c.split(' ')[0]!));
+const TRIPLE_FIRST_PAIRS = new Set([...COUNT_TRIPLES].map((c) => c.split(' ').slice(0, 2).join(' ')));
 /** Second words of the two-word look-backs, so the second word is read only when it can matter. */
 const PAIR_SECOND = new Set(
   [...LABEL_PAIRS, ...[...QUALIFIERS.keys()].filter((k) => k.includes(' '))].map((k) => k.split(' ')[1]!),
@@ -107,11 +109,19 @@ function countNoun(text: string, e: number, raw: string, w: string): UnitHit | n
       const e2 = letterEnd(text, s);
       if (e2 > s) {
         const pair = `${w} ${lowerWord(text.slice(s, e2))}`;
-        if (COUNT_COMPOUNDS.has(pair)) return { end: e2, quantity: 'count', unit: pair, scale: 1, openClass: false };
+        if (COUNT_COMPOUNDS.has(pair) || TRIPLE_FIRST_PAIRS.has(pair)) {
+          const s3 = skipGap(text, e2, 1);
+          const e3 = s3 > e2 ? letterEnd(text, s3) : s3;
+          if (e3 > s3) {
+            const triple = `${pair} ${lowerWord(text.slice(s3, e3))}`;
+            if (COUNT_TRIPLES.has(triple)) return { end: e3, quantity: 'count', unit: triple, scale: 1, openClass: false };
+          }
+          if (COUNT_COMPOUNDS.has(pair)) return { end: e2, quantity: 'count', unit: pair, scale: 1, openClass: false };
+        }
       }
     }
   }
-  if (NOT_COUNT_WORDS.has(w) || UNIT_PHRASES.has(w)) return null;
+  if (NOT_COUNT_WORDS.has(w) || (UNIT_PHRASES.has(w) && !COMPOUND_FIRST.has(w))) return null;
   return { end: e, quantity: 'count', unit: w, scale: 1, openClass: !COUNT_HEADS.has(w) };
 }
 
@@ -143,7 +153,14 @@ function phraseFrom(text: string, e1: number, w1: string): { def: UnitDef; end: 
     if (best) return best;
   }
   const def = UNIT_PHRASES.get(w1);
-  return def && isBoundary(text, e1) ? { def, end: e1 } : null;
+  if (!def || !isBoundary(text, e1)) return null;
+  // "03 đồng chí", "5 tấn công"…: the word begins a counted compound, not a unit.
+  if (COMPOUND_FIRST.has(w1)) {
+    const s = skipGap(text, e1, 1);
+    const e = s > e1 ? letterEnd(text, s) : s;
+    if (e > s && COUNT_COMPOUNDS.has(`${w1} ${lowerWord(text.slice(s, e))}`)) return null;
+  }
+  return { def, end: e1 };
 }
 
 /** Scale, currency, measure, duration or counted noun after a number ending at `pos`. */

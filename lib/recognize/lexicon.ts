@@ -37,6 +37,8 @@ export const DOC_TYPE_WORDS: ReadonlyMap<string, DocType> = new Map<string, DocT
   ['hiến pháp', 'Hiến pháp'],
   ['lệnh', 'Lệnh'],
   ['thông tri', 'Thông tri'],
+  // "Văn bản số 1234/UBND-KT" cites an official letter.
+  ['văn bản', 'Công văn'],
 ]);
 
 /** The longest type word, in syllables: bounds the backward look-up. */
@@ -244,7 +246,7 @@ export const COUNT_COMPOUNDS: ReadonlySet<string> = new Set([
   'đại biểu', 'cử tri', 'giáo viên', 'bác sĩ', 'bệnh nhân', 'trường hợp', 'đối tượng',
   'tiêu chí', 'chỉ tiêu', 'nhiệm vụ', 'giải pháp', 'mô hình', 'sản phẩm', 'hồ sơ', 'thủ tục',
   'văn bản', 'ý kiến', 'kiến nghị', 'đơn vị', 'cơ sở', 'cơ quan', 'tổ chức', 'gia đình',
-  'hộ gia', 'căn nhà', 'ngôi nhà', 'con em', 'thanh niên', 'phụ nữ', 'trẻ em', 'người dân',
+  'căn nhà', 'ngôi nhà', 'con em', 'thanh niên', 'phụ nữ', 'trẻ em', 'người dân',
   'lượt người', 'lượt khách', 'du khách', 'khách hàng', 'tài khoản', 'hội nghị', 'lớp học',
   'phòng học', 'trường học', 'thôn bản', 'bản làng', 'chi bộ', 'đảng bộ', 'tổ đảng',
   'dự án', 'đề án', 'chương trình', 'kế hoạch', 'đề tài', 'sáng kiến', 'tác phẩm',
@@ -256,8 +258,15 @@ export const COUNT_COMPOUNDS: ReadonlySet<string> = new Set([
   'chợ đầu', 'nhà máy', 'khu công', 'cụm công', 'làng nghề', 'hợp đồng', 'giấy phép',
   'bệnh viện', 'trạm y', 'nhà văn', 'nhà ở', 'hộ dân', 'ca bệnh', 'ca mắc', 'liều vắc',
   'mũi tiêm', 'lượt truy', 'tin bài', 'phóng sự', 'bản tin', 'chuyên mục', 'cuộc họp',
-  'buổi làm', 'đoàn công', 'doanh thu', 'dân tộc', 'tôn giáo', 'người có', 'học viên',
+  'buổi làm', 'đoàn công', 'doanh thu', 'dân tộc', 'tôn giáo', 'học viên', 'nội dung',
+  'vấn đề', 'cuộc thi', 'giải thưởng', 'công ty', 'gian hàng', 'địa phương', 'đồng chí',
+  'đồng bào', 'con đường', 'cây xanh', 'căn hộ', 'cá thể', 'tổ hợp', 'lượt xe', 'hộ kinh',
+  'đảng ủy', 'chi hội', 'đầu mối', 'quy định', 'bản án', 'phiên tòa', 'ngày công', 'tin nhắn',
+  'cuộc gọi', 'bài viết', 'thủ tục', 'dịch bệnh', 'điểm cầu', 'lao động', 'học bổng',
 ]);
+
+/** Three-syllable counted nouns that are one word ("hợp tác xã"). */
+export const COUNT_TRIPLES: ReadonlySet<string> = new Set(['hợp tác xã', 'câu lạc bộ', 'hộ gia đình']);
 
 /** One-syllable counted nouns we trust even where a date or a year could be read. */
 export const COUNT_HEADS: ReadonlySet<string> = new Set([

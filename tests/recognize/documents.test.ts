@@ -113,6 +113,10 @@ describe('cited documents: forms and rules', () => {
     for (const [code, type] of cases) expect(one(`căn cứ ${code} của UBND tỉnh`).docType, code).toBe(type);
   });
 
+  it('reads "Văn bản số …" as an official letter', () => {
+    expect(one('Văn bản số 1234/UBND-KT ngày 5/5/2023 của UBND tỉnh về việc').docType).toBe('Công văn');
+  });
+
   it('prefers the type word that agrees with the symbol', () => {
     expect(one('Thông báo kết luận số 125-TB/TU của Ban Thường vụ Tỉnh ủy').docType).toBe('Thông báo');
   });

@@ -110,6 +110,16 @@ describe('figures: numbers, scales and units', () => {
     expect(units).toEqual(['doanh nghiệp', 'hài cốt', 'dịch vụ', 'nhân khẩu', 'phần quà', 'tuyến', 'CLB']);
   });
 
+  it('tells "đồng" the currency from "đồng chí", "đồng bào", and keeps three-syllable nouns whole', () => {
+    const found = figures('khen 03 đồng chí, tặng 500 đồng bào, lập 5 hợp tác xã, giá 20 đồng.');
+    expect(found.map((f) => [f.quantity, f.unit])).toEqual([
+      ['count', 'đồng chí'],
+      ['count', 'đồng bào'],
+      ['count', 'hợp tác xã'],
+      ['money', 'VND'],
+    ]);
+  });
+
   it('reads ratios and ranks', () => {
     expect(one('đạt 18/24 tiêu chí')).toMatchObject({ quantity: 'ratio', value: 18, denominator: 24 });
     expect(one('đạt 18/24 trong năm')).toMatchObject({ quantity: 'ratio', unit: null, denominator: 24 });
