@@ -19,7 +19,7 @@ import {
   SYMBOL_TYPES_CASE_FREE,
 } from './lexicon';
 import { parseSigningDate } from './dates';
-import { isDigit, isHSpace, isLetter, isLineBreak, isSpace, isUpper, wordsBefore, type Word } from './text';
+import { isDigit, isHSpace, isLetter, isLineBreak, isSpace, isUpper, lowerWord, wordsBefore, type Word } from './text';
 
 /** A document found in the normalized text, before offsets are mapped back. */
 export interface DocumentHit extends Omit<DocumentEntity, 'text'> {
@@ -47,6 +47,7 @@ const STATE_CODE = new RegExp(
 const PARTY_CODE = new RegExp(`(\\d{1,6})${SP}[\\-–]${SP}(\\p{Lu}${SEG_BODY}(?:${MORE}){1,8})`, 'uy');
 const SHORTHAND = /(\d{1,6})\/((?:19|20)\d{2})(?![\d/\p{L}])/uy;
 const ISSUER_INTRO = /[^\S\r\n]*,?[^\S\r\n]*của[^\S\r\n]+/iuy;
+const NAMED_HINT = /luật|LUẬT|Luật|pháp/u;
 const LIST_GAP = /^[^\S\r\n]*(?:,|;|và|hoặc|cùng)?[^\S\r\n]*(?:,[^\S\r\n]*và[^\S\r\n]*)?$/iu;
 
 interface CodeMatch {
@@ -168,6 +169,8 @@ function typeWordEndingAt(words: Word[], at: number): { type: DocType; len: numb
   return null;
 }
 
+const ISSUER_PAIR_FIRST = new Set([...ISSUER_STOP_PAIRS].map((p) => p.split(' ')[0]!));
+
 const NAMED_GAP_TYPES: ReadonlySet<DocType> = new Set<DocType>(['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến pháp']);
 
 /**
@@ -212,10 +215,6 @@ function findTypeWord(text: string, codeStart: number, floor: number, abbrType: 
   return first;
 }
 
-function isTokenChar(code: number): boolean {
-  return !isSpace(code);
-}
-
 /**
  * The issuer: "của" and the phrase after it, up to the first stop word, punctuation,
  * digit or line break ("của UBND tỉnh Bình Phước về việc …" → "UBND tỉnh Bình Phước").
@@ -225,43 +224,47 @@ export function parseIssuer(text: string, pos: number): { end: number; issuer: s
   const intro = ISSUER_INTRO.exec(text);
   if (!intro) return null;
   let i = pos + intro[0].length;
-  const tokens: { start: number; end: number }[] = [];
+  let first = -1;
+  let lastEnd = -1; // end of the last token that ends in a letter or digit
+  let count = 0;
   let stop = false;
-  while (!stop && tokens.length < 14) {
+  while (!stop && count < 14) {
     while (i < text.length && isHSpace(text.charCodeAt(i))) i++;
-    if (i >= text.length || isLineBreak(text.charCodeAt(i))) break;
+    if (i >= text.length) break;
+    const c0 = text.charCodeAt(i);
+    if (isLineBreak(c0) || isDigit(c0) || c0 === 0x28 /* ( */ || c0 === 0x22 || c0 === 0x201c) break;
     let j = i;
-    while (j < text.length && isTokenChar(text.charCodeAt(j))) j++;
-    let tokEnd = j;
-    const first = text.charCodeAt(i);
-    if (isDigit(first) || first === 0x28 /* ( */ || first === 0x22 || first === 0x201c) break;
+    while (j < text.length && !isSpace(text.charCodeAt(j))) j++;
     // Trailing punctuation ends the phrase after this token.
-    while (tokEnd > i && /[,;.:!?)"”…]/.test(text[tokEnd - 1]!)) {
+    let tokEnd = j;
+    while (tokEnd > i && isClosingPunct(text.charCodeAt(tokEnd - 1))) {
       tokEnd--;
       stop = true;
     }
     if (tokEnd === i) break;
-    const lower = text.slice(i, tokEnd).toLowerCase();
+    const lower = lowerWord(text.slice(i, tokEnd));
     if (ISSUER_STOP_WORDS.has(lower)) break;
-    if (!stop) {
+    if (!stop && ISSUER_PAIR_FIRST.has(lower)) {
       let n = j;
       while (n < text.length && isHSpace(text.charCodeAt(n))) n++;
       let e = n;
       while (e < text.length && isLetter(text.charCodeAt(e))) e++;
-      if (e > n && ISSUER_STOP_PAIRS.has(`${lower} ${text.slice(n, e).toLowerCase()}`)) break;
+      if (e > n && ISSUER_STOP_PAIRS.has(`${lower} ${lowerWord(text.slice(n, e))}`)) break;
     }
-    tokens.push({ start: i, end: tokEnd });
+    if (first < 0) first = i;
+    const last = text.charCodeAt(tokEnd - 1);
+    // Do not end on a connector ("–", "&").
+    if (isLetter(last) || isDigit(last)) lastEnd = tokEnd;
+    count++;
     i = j;
   }
-  // Do not end on a connector ("–", "&", "và").
-  while (tokens.length > 0) {
-    const last = tokens[tokens.length - 1]!;
-    if (isLetter(text.charCodeAt(last.end - 1)) || isDigit(text.charCodeAt(last.end - 1))) break;
-    tokens.pop();
-  }
-  if (tokens.length === 0) return null;
-  const end = tokens[tokens.length - 1]!.end;
-  return { end, issuer: text.slice(tokens[0]!.start, end).replace(/\s+/g, ' ') };
+  if (first < 0 || lastEnd < 0) return null;
+  return { end: lastEnd, issuer: text.slice(first, lastEnd).replace(/\s+/g, ' ') };
+}
+
+function isClosingPunct(c: number): boolean {
+  // , ; . : ! ? ) " ” …
+  return c === 0x2c || c === 0x3b || c === 0x2e || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x29 || c === 0x22 || c === 0x201d || c === 0x2026;
 }
 
 /**
@@ -320,6 +323,11 @@ export function matchNamedDocument(text: string, yearStart: number, yearEnd: num
   // Cheap test first: this runs at every four-digit number.
   const c = text.charCodeAt(yearStart - 2);
   if (c !== 0x6d /* m */ && c !== 0x4d /* M */) return null;
+  // The instrument's word must stand within a short window before the year; a native
+  // substring search rules most years out before any word is read.
+  const from = Math.max(floor, yearStart - 90);
+  const window = text.slice(from, yearStart);
+  if (!NAMED_HINT.test(window)) return null;
   const words = wordsBefore(text, yearStart, 12, floor, false);
   if (words[0]?.lower !== 'năm') return null;
   for (let i = 1; i < words.length; i++) {

@@ -181,7 +181,7 @@ export function wordsBefore(
     while (k > floor && isLetter(text.charCodeAt(k - 1))) k--;
     if (k === j) break;
     const raw = text.slice(k, j);
-    words.push({ start: k, end: j, raw, lower: raw.toLowerCase() });
+    words.push({ start: k, end: j, raw, lower: lowerWord(raw) });
     i = k;
   }
   return words;
