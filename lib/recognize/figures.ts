@@ -35,6 +35,7 @@ import {
   prevWordStart,
   tokenEnd,
 } from './text';
+import { WordTable } from './wordtable';
 
 /** A figure in normalized-text offsets; `text` is filled in when offsets are mapped back. */
 export type FigureHit = FigureEntity;
@@ -69,6 +70,48 @@ const PAIR_SECOND = new Set(
 );
 PAIR_SECOND.add('thứ').add('hạng');
 
+/** Everything the figure scanner may ask about one word, found with one look-up. */
+interface WordInfo {
+  unit?: UnitDef;
+  /** Most words of a unit phrase that starts with this word, when more than one. */
+  phraseFirst?: number;
+  label?: boolean;
+  pairSecond?: boolean;
+  qualifier?: Qualifier;
+  change?: Change;
+  changeFiller?: boolean;
+  notCount?: boolean;
+  countHead?: boolean;
+  compoundFirst?: boolean;
+  rankWord?: boolean;
+  rankVerb?: boolean;
+}
+
+function buildWordTable(): WordTable<WordInfo> {
+  const info = new Map<string, WordInfo>();
+  const at = (w: string): WordInfo => {
+    let i = info.get(w);
+    if (!i) info.set(w, (i = {}));
+    return i;
+  };
+  for (const [phrase, def] of UNIT_PHRASES) if (!phrase.includes(' ')) at(phrase).unit = def;
+  for (const [first, most] of PHRASE_FIRST) if (most > 1) at(first).phraseFirst = most;
+  for (const w of LABEL_WORDS) at(w).label = true;
+  for (const w of PAIR_SECOND) at(w).pairSecond = true;
+  for (const [w, q] of QUALIFIERS) if (!w.includes(' ')) at(w).qualifier = q;
+  for (const [w, c] of CHANGE_WORDS) at(w).change = c;
+  for (const w of CHANGE_FILLERS) at(w).changeFiller = true;
+  for (const w of NOT_COUNT_WORDS) at(w).notCount = true;
+  for (const w of COUNT_HEADS) at(w).countHead = true;
+  for (const w of COMPOUND_FIRST) at(w).compoundFirst = true;
+  at('thứ').rankWord = true;
+  at('hạng').rankWord = true;
+  at('xếp').rankVerb = true;
+  at('đứng').rankVerb = true;
+  return new WordTable(info);
+}
+const WORDS = buildWordTable();
+
 // Acronyms that follow numbers without being counted ("năm 2021 UBND tỉnh …").
 const NOT_COUNT_ACRONYMS: ReadonlySet<string> = new Set([
   'UBND', 'HĐND', 'TP', 'TX', 'TT', 'QĐ', 'NQ', 'KH', 'CP', 'TW', 'GMT', 'UTC', 'ĐT', 'QL',
@@ -94,21 +137,32 @@ function isAcronym(raw: string): boolean {
   return true;
 }
 
+/** A word of two to six capitals ("HTX", "CLB"), read in place. */
+function isAcronymAt(text: string, start: number, end: number): boolean {
+  const len = end - start;
+  if (len < 2 || len > 6) return false;
+  for (let i = start; i < end; i++) if (!isUpper(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /**
- * The counted noun whose first word is `raw` (lower-cased `w`), ending at `e`: a listed
+ * The counted noun whose first word spans [s, e) (`info` its look-up): a listed
  * compound, an acronym, or the head syllable.
  */
-function countNoun(text: string, e: number, raw: string, w: string): UnitHit | null {
-  if (isUpper(raw.charCodeAt(0))) {
-    if (!isAcronym(raw) || NOT_COUNT_ACRONYMS.has(raw)) return null; // a name, not a noun
+function countNoun(text: string, s: number, e: number, info: WordInfo | undefined): UnitHit | null {
+  if (isUpper(text.charCodeAt(s))) {
+    if (!isAcronymAt(text, s, e)) return null; // a name, not a noun
+    const raw = text.slice(s, e);
+    if (NOT_COUNT_ACRONYMS.has(raw)) return null;
     return { end: e, quantity: 'count', unit: raw, scale: 1, openClass: false };
   }
-  if (COMPOUND_FIRST.has(w)) {
-    const s = skipGap(text, e, 1);
-    if (s > e) {
-      const e2 = letterEnd(text, s);
-      if (e2 > s) {
-        const pair = `${w} ${lowerWord(text.slice(s, e2))}`;
+  if (info?.compoundFirst) {
+    const w = lowerWord(text.slice(s, e));
+    const s2 = skipGap(text, e, 1);
+    if (s2 > e) {
+      const e2 = letterEnd(text, s2);
+      if (e2 > s2) {
+        const pair = `${w} ${lowerWord(text.slice(s2, e2))}`;
         if (COUNT_COMPOUNDS.has(pair) || TRIPLE_FIRST_PAIRS.has(pair)) {
           const s3 = skipGap(text, e2, 1);
           const e3 = s3 > e2 ? letterEnd(text, s3) : s3;
@@ -121,44 +175,42 @@ function countNoun(text: string, e: number, raw: string, w: string): UnitHit | n
       }
     }
   }
-  if (NOT_COUNT_WORDS.has(w) || (UNIT_PHRASES.has(w) && !COMPOUND_FIRST.has(w))) return null;
-  return { end: e, quantity: 'count', unit: w, scale: 1, openClass: !COUNT_HEADS.has(w) };
+  if (info && (info.notCount || (info.unit && !info.compoundFirst))) return null;
+  return { end: e, quantity: 'count', unit: lowerWord(text.slice(s, e)), scale: 1, openClass: !info?.countHead };
 }
 
 function countNounAt(text: string, pos: number): UnitHit | null {
   const e = letterEnd(text, pos);
   if (e === pos) return null;
-  const raw = text.slice(pos, e);
-  return countNoun(text, e, raw, lowerWord(raw));
+  return countNoun(text, pos, e, WORDS.get(text, pos, e));
 }
 
-/** The unit phrase (up to three words) whose first word `w1` ends at `e1`, longest first. */
-function phraseFrom(text: string, e1: number, w1: string): { def: UnitDef; end: number } | null {
-  const most = PHRASE_FIRST.get(w1);
-  if (most === undefined) return null;
-  if (most > 1) {
-    let phrase = w1;
+/** The unit phrase (up to three words) whose first word spans [s, e), longest first. */
+function phraseFrom(text: string, s: number, e1: number, info: WordInfo | undefined): { def: UnitDef; end: number } | null {
+  if (info === undefined) return null;
+  if (info.phraseFirst) {
+    let phrase = lowerWord(text.slice(s, e1));
     let end = e1;
     let best: { def: UnitDef; end: number } | null = null;
-    for (let k = 1; k < most; k++) {
-      const s = skipGap(text, end, 1);
-      if (s === end) break;
-      const e = tokenEnd(text, s);
-      if (e === s) break;
-      phrase += ` ${lowerWord(text.slice(s, e))}`;
-      end = e;
+    for (let k = 1; k < info.phraseFirst; k++) {
+      const ws = skipGap(text, end, 1);
+      if (ws === end) break;
+      const we = tokenEnd(text, ws);
+      if (we === ws) break;
+      phrase += ` ${lowerWord(text.slice(ws, we))}`;
+      end = we;
       const def = UNIT_PHRASES.get(phrase);
       if (def && isBoundary(text, end)) best = { def, end };
     }
     if (best) return best;
   }
-  const def = UNIT_PHRASES.get(w1);
+  const def = info.unit;
   if (!def || !isBoundary(text, e1)) return null;
-  // "03 đồng chí", "5 tấn công"…: the word begins a counted compound, not a unit.
-  if (COMPOUND_FIRST.has(w1)) {
-    const s = skipGap(text, e1, 1);
-    const e = s > e1 ? letterEnd(text, s) : s;
-    if (e > s && COUNT_COMPOUNDS.has(`${w1} ${lowerWord(text.slice(s, e))}`)) return null;
+  // "03 đồng chí", "500 đồng bào": the word begins a counted compound, not a unit.
+  if (info.compoundFirst) {
+    const ws = skipGap(text, e1, 1);
+    const we = ws > e1 ? letterEnd(text, ws) : ws;
+    if (we > ws && COUNT_COMPOUNDS.has(`${lowerWord(text.slice(s, e1))} ${lowerWord(text.slice(ws, we))}`)) return null;
   }
   return { def, end: e1 };
 }
@@ -170,9 +222,8 @@ export function unitAfter(text: string, pos: number): UnitHit | null {
   if (text.charCodeAt(i) === 0x25 /* % */) return { end: i + 1, quantity: 'percent', unit: '%', scale: 1, openClass: false };
   let e = tokenEnd(text, i);
   if (e === i) return null;
-  let raw = text.slice(i, e);
-  let w = lowerWord(raw);
-  let phrase = phraseFrom(text, e, w);
+  let info = WORDS.get(text, i, e);
+  let phrase = phraseFrom(text, i, e, info);
   let scale = 1;
   let scaleEnd = -1;
   if (phrase && phrase.def.type === 'scale') {
@@ -182,9 +233,8 @@ export function unitAfter(text: string, pos: number): UnitHit | null {
     i = skipGap(text, scaleEnd);
     e = i > scaleEnd ? tokenEnd(text, i) : i;
     if (e > i) {
-      raw = text.slice(i, e);
-      w = lowerWord(raw);
-      phrase = phraseFrom(text, e, w);
+      info = WORDS.get(text, i, e);
+      phrase = phraseFrom(text, i, e, info);
       if (phrase && phrase.def.type === 'scale') phrase = null;
     } else phrase = null;
   }
@@ -198,7 +248,7 @@ export function unitAfter(text: string, pos: number): UnitHit | null {
   }
   if (glued) return null; // letters glued to a number ("21h30", "4G") are no unit
   if (e > i && letterEnd(text, i) === e) {
-    const noun = countNoun(text, e, raw, w);
+    const noun = countNoun(text, i, e, info);
     if (noun) {
       noun.scale = scale;
       return noun;
@@ -224,34 +274,40 @@ const LABEL: Context = Object.freeze({ qualifier: null, change: null, rank: fals
 function contextBefore(text: string, pos: number, floor: number): Context {
   const s0 = prevWordStart(text, pos, floor);
   if (s0 < 0) return NO_CONTEXT;
-  const w0 = lowerWord(text.slice(s0, letterEnd(text, s0)));
+  const e0 = letterEnd(text, s0);
+  const i0 = WORDS.get(text, s0, e0);
+  if (i0 === undefined) return NO_CONTEXT;
   let s1 = -1;
-  let w1: string | undefined;
-  if (PAIR_SECOND.has(w0)) {
+  let i1: WordInfo | undefined;
+  let pair: string | undefined;
+  if (i0.pairSecond) {
     s1 = prevWordStart(text, s0, floor);
-    if (s1 >= 0) w1 = lowerWord(text.slice(s1, letterEnd(text, s1)));
+    if (s1 >= 0) {
+      const e1 = letterEnd(text, s1);
+      i1 = WORDS.get(text, s1, e1);
+      pair = `${lowerWord(text.slice(s1, e1))} ${lowerWord(text.slice(s0, e0))}`;
+    }
   }
-  if (w0 === 'thứ' && (w1 === 'xếp' || w1 === 'đứng')) return RANK;
-  if (w0 === 'hạng' && w1 === 'xếp') return RANK;
-  if (LABEL_WORDS.has(w0) || (w1 !== undefined && LABEL_PAIRS.has(`${w1} ${w0}`))) return LABEL;
+  if (i0.rankWord && i1?.rankVerb) return RANK;
+  if (i0.label || (pair !== undefined && LABEL_PAIRS.has(pair))) return LABEL;
   let qualifier: Qualifier | null = null;
-  let at = s0; // start of the words consumed so far
-  const pairQualifier = w1 !== undefined ? QUALIFIERS.get(`${w1} ${w0}`) : undefined;
+  let at = s0; // start of the words read so far
+  const pairQualifier = pair !== undefined ? QUALIFIERS.get(pair) : undefined;
   if (pairQualifier) {
     qualifier = pairQualifier;
     at = s1;
-  } else {
-    const single = QUALIFIERS.get(w0);
-    if (single) qualifier = single;
+  } else if (i0.qualifier) qualifier = i0.qualifier;
+  let c: WordInfo | undefined = i0;
+  if (qualifier) {
+    const cs = prevWordStart(text, at, floor);
+    c = cs >= 0 ? WORDS.get(text, cs, letterEnd(text, cs)) : undefined;
+    at = cs;
   }
-  let change: Change | null = null;
-  let cs = qualifier ? prevWordStart(text, at, floor) : s0;
-  let c = qualifier ? (cs >= 0 ? lowerWord(text.slice(cs, letterEnd(text, cs))) : undefined) : w0;
-  if (c !== undefined && CHANGE_FILLERS.has(c)) {
-    cs = prevWordStart(text, cs, floor);
-    c = cs >= 0 ? lowerWord(text.slice(cs, letterEnd(text, cs))) : undefined;
+  if (c?.changeFiller) {
+    const cs = prevWordStart(text, at === s0 && !qualifier ? s0 : at, floor);
+    c = cs >= 0 ? WORDS.get(text, cs, letterEnd(text, cs)) : undefined;
   }
-  if (c !== undefined) change = CHANGE_WORDS.get(c) ?? null;
+  const change = c?.change ?? null;
   if (!qualifier && !change) return NO_CONTEXT;
   return { qualifier, change, rank: false, label: false };
 }
