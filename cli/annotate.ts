@@ -25,8 +25,8 @@ Finds cited legal documents and figures in Vietnamese text and prints them as JS
 One file prints one JSON object: {"entities":[...]}, with "page" first for a web page.
 Several files or a folder print JSON Lines: one object per file, its "file" field first.
 
-Text is read as UTF-8. A leading byte-order mark is dropped and offsets (UTF-16 code
-units, end exclusive) count from the character after it. A file with NUL bytes or
+Text is read as UTF-8. Offsets (UTF-16 code units, end exclusive) count from the start
+of the decoded text, a leading byte-order mark included, as any UTF-8 reader sees it. A file with NUL bytes or
 invalid UTF-8 in its first 8 KB is refused as binary; invalid bytes further on read as
 U+FFFD.
 
@@ -214,7 +214,10 @@ async function readStdin(): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** UTF-8 text without its byte-order mark; throws for what looks like a binary file. */
+/**
+ * UTF-8 text, a leading byte-order mark kept: offsets must point into the text exactly as
+ * other tools (Node's readFileSync, editors) read the file. Throws for a binary file.
+ */
 function decode(bytes: Uint8Array): string {
   const head = bytes.subarray(0, BINARY_PROBE_BYTES);
   let valid = !head.includes(0);
@@ -225,7 +228,7 @@ function decode(bytes: Uint8Array): string {
     valid = false;
   }
   if (!valid) throw new FileError('binary file (NUL bytes or invalid UTF-8 in the first 8 KB)');
-  return new TextDecoder('utf-8').decode(bytes); // drops a leading BOM
+  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
 
 /**

@@ -109,14 +109,15 @@ describe('annotate FILE.txt', () => {
     expect(JSON.parse(pretty.stdout)).toEqual(JSON.parse((await plain()).stdout));
   });
 
-  it('drops a byte-order mark and counts offsets after it', { timeout: TIMEOUT }, async () => {
+  it('keeps a byte-order mark, so offsets match the file as any UTF-8 reader sees it', { timeout: TIMEOUT }, async () => {
     const file = join(scratch, 'bom.txt');
     writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ARTICLE_TEXT, 'utf8')]));
     const withBom = await annotate([file]);
     expect(withBom.code).toBe(0);
     const out = JSON.parse(withBom.stdout) as Json;
-    expect(out).toEqual(JSON.parse((await plain()).stdout));
-    expectEntitiesOf(ARTICLE_TEXT, out.entities);
+    expectEntitiesOf(readFileSync(file, 'utf8'), out.entities);
+    const plainOut = JSON.parse((await plain()).stdout) as Json;
+    expect(out.entities.length).toBe(plainOut.entities.length);
   });
 
   it('reads standard input for "-"', { timeout: TIMEOUT }, async () => {
