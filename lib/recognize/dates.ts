@@ -21,9 +21,12 @@ function pad(n: number): string {
   return n < 10 ? `0${n}` : String(n);
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function isoDate(day: number, month: number, year: number): string | null {
   if (month < 1 || month > 12 || day < 1 || year < 1000 || year > 2999) return null;
-  const dim = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const dim = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
   if (day > dim) return null;
   return `${year}-${pad(month)}-${pad(day)}`;
 }

@@ -47,7 +47,15 @@ const STATE_CODE = new RegExp(
 const PARTY_CODE = new RegExp(`(\\d{1,6})${SP}[\\-–]${SP}(\\p{Lu}${SEG_BODY}(?:${MORE}){1,8})`, 'uy');
 const SHORTHAND = /(\d{1,6})\/((?:19|20)\d{2})(?![\d/\p{L}])/uy;
 const ISSUER_INTRO = /[^\S\r\n]*,?[^\S\r\n]*của[^\S\r\n]+/iuy;
-const NAMED_HINT = /luật|LUẬT|Luật|pháp/u;
+/** "luật" or "pháp" somewhere in [from, to): read by code unit, no slice, no regex. */
+function namedHintBefore(text: string, from: number, to: number): boolean {
+  for (let i = to - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x1ead || c === 0x1eac) return true; // ậ Ậ (luật)
+    if ((c === 0xe1 || c === 0xc1) && i >= 2 && (text.charCodeAt(i - 1) | 0x20) === 0x68) return true; // "há" (pháp)
+  }
+  return false;
+}
 const LIST_GAP = /^[^\S\r\n]*(?:,|;|và|hoặc|cùng)?[^\S\r\n]*(?:,[^\S\r\n]*và[^\S\r\n]*)?$/iu;
 
 interface CodeMatch {
@@ -89,6 +97,7 @@ function typeOfAbbr(abbr: string): DocType | null {
 
 /** Reads the code ("số, ký hiệu") that starts at `pos`, a digit. */
 export function matchCode(text: string, pos: number): CodeMatch | null {
+  if (!mayBeCode(text, pos)) return null;
   STATE_CODE.lastIndex = pos;
   let m = STATE_CODE.exec(text);
   if (m) {
@@ -151,6 +160,30 @@ export function matchCode(text: string, pos: number): CodeMatch | null {
   return null;
 }
 
+/**
+ * Cheap test before the code regexes, which otherwise run at every date ("28/12/2020")
+ * and range ("2016-2020"): after the number and its separator comes a capital letter
+ * (a symbol), or a four-digit year and another "/" or a word boundary (N/YYYY/…).
+ */
+function mayBeCode(text: string, pos: number): boolean {
+  let i = pos;
+  while (isDigit(text.charCodeAt(i))) i++;
+  while (isHSpace(text.charCodeAt(i)) && i - pos < 8) i++;
+  const sep = text.charCodeAt(i);
+  if (sep !== 0x2f && sep !== 0x2d && sep !== 0x2013) return false;
+  i++;
+  while (isHSpace(text.charCodeAt(i)) && i - pos < 12) i++;
+  const c = text.charCodeAt(i);
+  if (isUpper(c)) return true;
+  if (sep !== 0x2f || !isDigit(c)) return false;
+  let j = i;
+  while (isDigit(text.charCodeAt(j))) j++;
+  return j - i === 4;
+}
+
+/** Last syllables of the type words: a phrase is looked up only when its last word is one. */
+const TYPE_LAST = new Set([...DOC_TYPE_WORDS.keys()].map((w) => w.split(' ').pop()!));
+
 interface TypeWordMatch {
   start: number;
   type: DocType;
@@ -160,6 +193,7 @@ interface TypeWordMatch {
 }
 
 function typeWordEndingAt(words: Word[], at: number): { type: DocType; len: number } | null {
+  if (!TYPE_LAST.has(words[at]!.lower)) return null;
   for (let len = Math.min(DOC_TYPE_MAX_SYLLABLES, words.length - at); len >= 1; len--) {
     let phrase = '';
     for (let k = at + len - 1; k >= at; k--) phrase += (phrase ? ' ' : '') + words[k]!.lower;
@@ -325,9 +359,7 @@ export function matchNamedDocument(text: string, yearStart: number, yearEnd: num
   if (c !== 0x6d /* m */ && c !== 0x4d /* M */) return null;
   // The instrument's word must stand within a short window before the year; a native
   // substring search rules most years out before any word is read.
-  const from = Math.max(floor, yearStart - 90);
-  const window = text.slice(from, yearStart);
-  if (!NAMED_HINT.test(window)) return null;
+  if (!namedHintBefore(text, Math.max(floor, yearStart - 90), yearStart)) return null;
   const words = wordsBefore(text, yearStart, 12, floor, false);
   if (words[0]?.lower !== 'năm') return null;
   for (let i = 1; i < words.length; i++) {

@@ -22,7 +22,7 @@ import {
   UNIT_PHRASES,
   type UnitDef,
 } from './lexicon';
-import { parseNumber, runsOn, scaleNumber, skipNumericRun, type ParsedNumber } from './numbers';
+import { newParsedNumber, parseNumber, runsOn, scaleNumber, skipNumericRun, type ParsedNumber } from './numbers';
 import {
   isDash,
   isDigit,
@@ -89,9 +89,27 @@ interface WordInfo {
 
 function buildWordTable(): WordTable<WordInfo> {
   const info = new Map<string, WordInfo>();
+  // Every entry gets every field, so all share one hidden class and the look-ups
+  // that read them stay monomorphic.
   const at = (w: string): WordInfo => {
     let i = info.get(w);
-    if (!i) info.set(w, (i = {}));
+    if (!i) {
+      i = {
+        unit: undefined,
+        phraseFirst: undefined,
+        label: false,
+        pairSecond: false,
+        qualifier: undefined,
+        change: undefined,
+        changeFiller: false,
+        notCount: false,
+        countHead: false,
+        compoundFirst: false,
+        rankWord: false,
+        rankVerb: false,
+      };
+      info.set(w, i);
+    }
     return i;
   };
   for (const [phrase, def] of UNIT_PHRASES) if (!phrase.includes(' ')) at(phrase).unit = def;
@@ -360,20 +378,45 @@ function makeFigure(start: number, end: number, num: ParsedNumber, unit: UnitHit
   };
 }
 
+/** The end of a chain of numbers joined by range connectors ("1 - 2 - 3"), skipped at once. */
+function skipRangeChain(text: string, from: number): number {
+  let end = skipNumericRun(text, from);
+  for (;;) {
+    const next = rangeNext(text, end);
+    if (next < 0) return end;
+    end = skipNumericRun(text, next);
+  }
+}
+
+// One result object, reused: the scanner runs once per number and its caller reads
+// the result at once, so a fresh object per number would only feed the collector.
+const RESULT: FigureScan = { figure: null, next: 0 };
+// The two numbers a figure can have (value and denominator or range end), likewise reused.
+const FIRST = newParsedNumber();
+const SECOND = newParsedNumber();
+
 function skipTo(pos: number, to: number): FigureScan {
-  return { figure: null, next: Math.max(to, pos + 1) };
+  RESULT.figure = null;
+  RESULT.next = Math.max(to, pos + 1);
+  return RESULT;
+}
+
+function found(figure: FigureHit, next: number): FigureScan {
+  RESULT.figure = figure;
+  RESULT.next = next;
+  return RESULT;
 }
 
 /** "843/843 thôn", "xếp thứ 04/63", "18/24" — and "27/7", a date, which is no figure. */
 function scanFraction(text: string, num: ParsedNumber, ctx: Context): FigureScan {
   const pos = num.start;
-  const den = parseNumber(text, num.end + 1);
+  const den = parseNumber(text, num.end + 1, SECOND);
   if (runsOn(text, den.end) || text.charCodeAt(den.end) === 0x2f) return skipTo(pos, skipNumericRun(text, den.end));
   if (ctx.label || isYearLike(den)) return skipTo(pos, den.end); // "tháng 12/2021", "91/2020"
   if (ctx.rank) {
     const fig = makeFigure(pos, den.end, num, { end: den.end, quantity: 'rank', unit: null, scale: 1, openClass: false }, NO_CONTEXT);
     fig.denominator = den.value;
-    return { figure: fig, next: den.end };
+    return found(fig, den.end);
   }
   const nounStart = skipGap(text, den.end);
   const noun = nounStart > den.end ? countNounAt(text, nounStart) : null;
@@ -383,7 +426,7 @@ function scanFraction(text: string, num: ParsedNumber, ctx: Context): FigureScan
   const end = noun ? noun.end : den.end;
   const fig = makeFigure(pos, end, num, { end, quantity: 'ratio', unit: noun ? noun.unit : null, scale: 1, openClass: false }, ctx);
   fig.denominator = den.value;
-  return { figure: fig, next: end };
+  return found(fig, end);
 }
 
 /**
@@ -391,7 +434,7 @@ function scanFraction(text: string, num: ParsedNumber, ctx: Context): FigureScan
  * Returns the figure (if any) and where to continue.
  */
 export function scanFigure(text: string, pos: number, floor: number): FigureScan {
-  const num = parseNumber(text, pos);
+  const num = parseNumber(text, pos, FIRST);
   if (runsOn(text, num.end)) return skipTo(pos, skipNumericRun(text, num.end));
   // Phone and fax numbers, postal codes: a leading zero and four or more digits.
   if (num.intLen >= 4 && num.leadingZero) return skipTo(pos, skipNumericRun(text, num.end));
@@ -407,20 +450,20 @@ export function scanFigure(text: string, pos: number, floor: number): FigureScan
   if (!unit || unit.quantity !== 'count') {
     const secondStart = rangeNext(text, unit ? unit.end : num.end);
     if (secondStart >= 0) {
-      const second = parseNumber(text, secondStart);
+      const second = parseNumber(text, secondStart, SECOND);
       if (runsOn(text, second.end)) return skipTo(pos, skipNumericRun(text, second.end));
       ctx = contextBefore(text, pos, floor);
       // "giai đoạn 2016-2020": a name, and so is the range that follows it.
-      if (ctx.label) return skipTo(pos, skipNumericRun(text, second.end));
+      if (ctx.label) return skipTo(pos, skipRangeChain(text, second.end));
       const unit2 = unitAfter(text, second.end);
       const compatible = unit2 !== null && (!unit || (unit.quantity === unit2.quantity && unit.unit === unit2.unit));
       if (compatible && !(isYearLike(num) && isYearLike(second)) && second.value >= num.value) {
         const scale = unit && unit.scale !== 1 ? unit.scale : unit2.scale;
         const fig = makeFigure(pos, unit2.end, num, { ...unit2, scale }, ctx);
         fig.valueTo = scaleNumber(second, unit2.scale);
-        return { figure: fig, next: unit2.end };
+        return found(fig, unit2.end);
       }
-      if (!unit) return skipTo(pos, skipNumericRun(text, second.end)); // "2016-2020", "1-1-1": no figure
+      if (!unit) return skipTo(pos, skipRangeChain(text, second.end)); // "2016-2020", "1 - 1 - 1": no figure
     }
   }
   if (!unit) {
@@ -429,7 +472,7 @@ export function scanFigure(text: string, pos: number, floor: number): FigureScan
     if (before >= 0 && (text.charCodeAt(before) === 0x74 || text.charCodeAt(before) === 0x68)) {
       ctx = contextBefore(text, pos, floor);
       if (ctx.rank) {
-        return { figure: makeFigure(pos, num.end, num, { end: num.end, quantity: 'rank', unit: null, scale: 1, openClass: false }, NO_CONTEXT), next: num.end };
+        return found(makeFigure(pos, num.end, num, { end: num.end, quantity: 'rank', unit: null, scale: 1, openClass: false }, NO_CONTEXT), num.end);
       }
     }
     return skipTo(pos, num.end);
@@ -437,8 +480,8 @@ export function scanFigure(text: string, pos: number, floor: number): FigureScan
   ctx ??= contextBefore(text, pos, floor);
   if (ctx.label) return skipTo(pos, num.end);
   if (ctx.rank) {
-    return { figure: makeFigure(pos, num.end, num, { end: num.end, quantity: 'rank', unit: null, scale: 1, openClass: false }, NO_CONTEXT), next: num.end };
+    return found(makeFigure(pos, num.end, num, { end: num.end, quantity: 'rank', unit: null, scale: 1, openClass: false }, NO_CONTEXT), num.end);
   }
   if (isYearLike(num) && (unit.openClass || unit.quantity === 'duration')) return skipTo(pos, num.end);
-  return { figure: makeFigure(pos, unit.end, num, unit, ctx), next: unit.end };
+  return found(makeFigure(pos, unit.end, num, unit, ctx), unit.end);
 }

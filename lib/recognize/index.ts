@@ -28,10 +28,22 @@ function skipWord(text: string, pos: number): number {
   return i;
 }
 
-/** After a day's digits: "/", ".", "-" or " tháng" may make it a date. */
+/**
+ * After a day's digits: "/", "." or "-" and one or two digits and the same separator
+ * again ("28/12/…", "30.3.…"), or " tháng", may make it a date. Read by code unit: this
+ * runs at every short number, and "1.640" must not cost a regex.
+ */
 function mayStartDate(text: string, e: number): boolean {
   const c = text.charCodeAt(e);
-  if (c === 0x2f || c === 0x2e || isDash(c)) return true;
+  if (c === 0x2f || c === 0x2e || isDash(c)) {
+    let i = e + 1;
+    while (isHSpace(text.charCodeAt(i)) && i - e < 3) i++;
+    if (!isDigit(text.charCodeAt(i))) return false;
+    i++;
+    if (isDigit(text.charCodeAt(i))) i++;
+    while (isHSpace(text.charCodeAt(i)) && i - e < 8) i++;
+    return text.charCodeAt(i) === c;
+  }
   const next = text.charCodeAt(skipSpaceFrom(text, e));
   return next === 0x74 /* t */ || next === 0x54 /* T */;
 }

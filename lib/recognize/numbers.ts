@@ -27,8 +27,15 @@ function digitsEnd(text: string, pos: number): number {
   return pos;
 }
 
-/** Parses the number that starts at `pos` (a digit). Never fails: at worst it is the digit run. */
-export function parseNumber(text: string, pos: number): ParsedNumber {
+export function newParsedNumber(): ParsedNumber {
+  return { start: 0, end: 0, value: 0, intLen: 0, leadingZero: false, formatted: false, hasDecimal: false, mantissa: 0, decimals: 0 };
+}
+
+/**
+ * Parses the number that starts at `pos` (a digit) into `into` (reused by the caller:
+ * this runs once per number of the page). Never fails: at worst it is the digit run.
+ */
+export function parseNumber(text: string, pos: number, into: ParsedNumber = newParsedNumber()): ParsedNumber {
   const firstEnd = digitsEnd(text, pos);
   const intLen = firstEnd - pos;
   let end = firstEnd;
@@ -77,17 +84,16 @@ export function parseNumber(text: string, pos: number): ParsedNumber {
     formatted = true;
   }
   const value = decimals === 0 ? mantissa : mantissa / 10 ** decimals;
-  return {
-    start: pos,
-    end,
-    value,
-    intLen,
-    leadingZero: text.charCodeAt(pos) === 0x30,
-    formatted,
-    hasDecimal: decimals > 0,
-    mantissa,
-    decimals,
-  };
+  into.start = pos;
+  into.end = end;
+  into.value = value;
+  into.intLen = intLen;
+  into.leadingZero = text.charCodeAt(pos) === 0x30;
+  into.formatted = formatted;
+  into.hasDecimal = decimals > 0;
+  into.mantissa = mantissa;
+  into.decimals = decimals;
+  return into;
 }
 
 function digitValue(text: string, start: number, end: number): number {

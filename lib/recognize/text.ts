@@ -5,7 +5,6 @@
  */
 
 const COMBINING = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/;
-const COMBINING_G = /[\u0300-\u036f\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]/g;
 
 export interface NormalizedText {
   /** NFC text the recognizer scans. */
@@ -27,50 +26,64 @@ function isCombining(code: number): boolean {
   );
 }
 
+/** Real text stacks at most a few marks on a letter; longer stacks are left as they are. */
+const MAX_MARKS = 8;
+
 /**
  * Composes each base character with the combining marks that follow it, one cluster
- * at a time, so the map stays exact and the pass stays linear (one `normalize` call
- * per cluster that has marks, never one over the whole string).
+ * at a time, so the map stays exact and the pass stays linear. Each distinct cluster
+ * is normalized once (Vietnamese has a few hundred); a stack of more than MAX_MARKS
+ * marks is copied unchanged, because canonical reordering of a long stack is
+ * quadratic inside `normalize` and a hostile page could use that to hang the tab.
  */
 export function normalizeText(original: string): NormalizedText {
   if (!COMBINING.test(original)) return { text: original, toOriginal: null };
-  // Vietnamese has a few hundred distinct letter-and-marks clusters: compose each once.
-  const composedCache = new Map<string, string>();
-  const parts: string[] = [];
-  const map = new Int32Array(original.length + 1);
-  let out = 0;
-  let i = 0;
   const n = original.length;
-  COMBINING_G.lastIndex = 0;
+  const out = new Uint16Array(n);
+  const map = new Int32Array(n + 1);
+  const cache = new Map<string, string>();
+  let o = 0;
+  let i = 0;
   while (i < n) {
-    COMBINING_G.lastIndex = i;
-    const m = COMBINING_G.exec(original);
-    if (!m) break;
-    // Copy everything before the cluster that starts one code unit before the mark.
-    let clusterStart = m.index - 1;
-    if (clusterStart < i) clusterStart = i; // a mark with no base of its own in this run
-    if (clusterStart > i) {
-      parts.push(original.slice(i, clusterStart));
-      for (let k = i; k < clusterStart; k++) map[out++] = k;
+    const c = original.charCodeAt(i);
+    if (i + 1 < n && isCombining(original.charCodeAt(i + 1)) && !isCombining(c)) {
+      let j = i + 2;
+      while (j < n && isCombining(original.charCodeAt(j))) j++;
+      if (j - i - 1 <= MAX_MARKS) {
+        const cluster = original.slice(i, j);
+        let composed = cache.get(cluster);
+        if (composed === undefined) {
+          composed = cluster.normalize('NFC');
+          if (cache.size < 4096) cache.set(cluster, composed);
+        }
+        for (let k = 0; k < composed.length; k++) {
+          out[o] = composed.charCodeAt(k);
+          map[o++] = i;
+        }
+        i = j;
+        continue;
+      }
+      for (let k = i; k < j; k++) {
+        out[o] = original.charCodeAt(k);
+        map[o++] = k;
+      }
+      i = j;
+      continue;
     }
-    let clusterEnd = m.index + 1;
-    while (clusterEnd < n && isCombining(original.charCodeAt(clusterEnd))) clusterEnd++;
-    const cluster = original.slice(clusterStart, clusterEnd);
-    let composed = composedCache.get(cluster);
-    if (composed === undefined) {
-      composed = cluster.normalize('NFC');
-      if (composedCache.size < 4096) composedCache.set(cluster, composed);
-    }
-    parts.push(composed);
-    for (let k = 0; k < composed.length; k++) map[out++] = clusterStart;
-    i = clusterEnd;
+    out[o] = c;
+    map[o++] = i++;
   }
-  if (i < n) {
-    parts.push(original.slice(i));
-    for (let k = i; k < n; k++) map[out++] = k;
+  map[o] = n;
+  return { text: decodeUtf16(out.subarray(0, o)), toOriginal: map.subarray(0, o + 1) };
+}
+
+/** Code units to a string, in chunks (argument lists have a size limit). */
+function decodeUtf16(units: Uint16Array): string {
+  const parts: string[] = [];
+  for (let k = 0; k < units.length; k += 8192) {
+    parts.push(String.fromCharCode.apply(null, units.subarray(k, k + 8192) as unknown as number[]));
   }
-  map[out] = n;
-  return { text: parts.join(''), toOriginal: map.subarray(0, out + 1) };
+  return parts.join('');
 }
 
 /** Maps a [start, end) span of the normalized text back to the original string. */

@@ -16,9 +16,9 @@ export function foldCase(c: number): number {
 }
 
 function hashRange(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
+  let h = 0x811c9dc5 | 0;
   for (let i = start; i < end; i++) h = Math.imul(h ^ foldCase(text.charCodeAt(i)), 0x01000193);
-  return h >>> 0;
+  return h;
 }
 
 function equalsFolded(text: string, start: number, word: string): boolean {
@@ -28,31 +28,55 @@ function equalsFolded(text: string, start: number, word: string): boolean {
   return true;
 }
 
-/** An immutable map from lower-case words to values, queried by a range of a text. */
+/**
+ * An immutable map from lower-case words to values, queried by a range of a text.
+ * Open addressing over typed arrays: a probe compares a stored hash before any
+ * character, so a miss (the common answer) usually costs the hash and one slot read.
+ */
 export class WordTable<V> {
-  private readonly buckets = new Map<number, { word: string; value: V }[]>();
+  private readonly words: string[] = [];
+  private readonly values: V[] = [];
+  private readonly hashes: Int32Array;
+  private readonly slots: Int32Array;
+  private readonly mask: number;
 
   constructor(entries: Iterable<readonly [string, V]>) {
+    const byWord = new Map<string, V>();
     for (const [word, value] of entries) {
       let folded = '';
       for (let i = 0; i < word.length; i++) folded += String.fromCharCode(foldCase(word.charCodeAt(i)));
-      const h = hashRange(folded, 0, folded.length);
-      const bucket = this.buckets.get(h);
-      const entry = { word: folded, value };
-      if (bucket) {
-        const same = bucket.findIndex((e) => e.word === folded);
-        if (same >= 0) bucket[same] = entry;
-        else bucket.push(entry);
-      } else this.buckets.set(h, [entry]);
+      byWord.set(folded, value);
+    }
+    let size = 16;
+    while (size < byWord.size * 4) size *= 2;
+    this.mask = size - 1;
+    this.slots = new Int32Array(size).fill(-1);
+    this.hashes = new Int32Array(byWord.size);
+    for (const [word, value] of byWord) {
+      const index = this.words.length;
+      const h = hashRange(word, 0, word.length);
+      this.words.push(word);
+      this.values.push(value);
+      this.hashes[index] = h;
+      let slot = h & this.mask;
+      while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.slots[slot] = index;
     }
   }
 
   /** The value for `text.slice(start, end)`, case-folded, or undefined. */
   get(text: string, start: number, end: number): V | undefined {
-    const bucket = this.buckets.get(hashRange(text, start, end));
-    if (bucket === undefined) return undefined;
+    const h = hashRange(text, start, end);
     const len = end - start;
-    for (const e of bucket) if (e.word.length === len && equalsFolded(text, start, e.word)) return e.value;
-    return undefined;
+    let slot = h & this.mask;
+    for (;;) {
+      const index = this.slots[slot]!;
+      if (index === -1) return undefined;
+      if (this.hashes[index] === h) {
+        const word = this.words[index]!;
+        if (word.length === len && equalsFolded(text, start, word)) return this.values[index];
+      }
+      slot = (slot + 1) & this.mask;
+    }
   }
 }
