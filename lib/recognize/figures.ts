@@ -64,6 +64,16 @@ for (const key of UNIT_PHRASES.keys()) {
 }
 const COMPOUND_FIRST = new Set([...COUNT_COMPOUNDS, ...COUNT_TRIPLES].map((c) => c.split(' ')[0]!));
 const TRIPLE_FIRST_PAIRS = new Set([...COUNT_TRIPLES].map((c) => c.split(' ').slice(0, 2).join(' ')));
+/**
+ * Counted nouns of several words, looked up over the text's own range (one space between
+ * the words): the value is the unit as it is stored. `true` marks the first two words of
+ * a three-word noun that are not a noun themselves.
+ */
+const MULTI_WORD_NOUNS = new WordTable<string | true>([
+  ...[...TRIPLE_FIRST_PAIRS].map((p) => [p, true] as const),
+  ...[...COUNT_COMPOUNDS].map((c) => [c, c] as const),
+  ...[...COUNT_TRIPLES].map((c) => [c, c] as const),
+]);
 /** Second words of the two-word look-backs, so the second word is read only when it can matter. */
 const PAIR_SECOND = new Set(
   [...LABEL_PAIRS, ...[...QUALIFIERS.keys()].filter((k) => k.includes(' '))].map((k) => k.split(' ')[1]!),
@@ -175,22 +185,15 @@ function countNoun(text: string, s: number, e: number, info: WordInfo | undefine
     return { end: e, quantity: 'count', unit: raw, scale: 1, openClass: false };
   }
   if (info?.compoundFirst) {
-    const w = lowerWord(text.slice(s, e));
     const s2 = skipGap(text, e, 1);
-    if (s2 > e) {
-      const e2 = letterEnd(text, s2);
-      if (e2 > s2) {
-        const pair = `${w} ${lowerWord(text.slice(s2, e2))}`;
-        if (COUNT_COMPOUNDS.has(pair) || TRIPLE_FIRST_PAIRS.has(pair)) {
-          const s3 = skipGap(text, e2, 1);
-          const e3 = s3 > e2 ? letterEnd(text, s3) : s3;
-          if (e3 > s3) {
-            const triple = `${pair} ${lowerWord(text.slice(s3, e3))}`;
-            if (COUNT_TRIPLES.has(triple)) return { end: e3, quantity: 'count', unit: triple, scale: 1, openClass: false };
-          }
-          if (COUNT_COMPOUNDS.has(pair)) return { end: e2, quantity: 'count', unit: pair, scale: 1, openClass: false };
-        }
-      }
+    const e2 = s2 > e ? letterEnd(text, s2) : s2;
+    const pair = e2 > s2 ? MULTI_WORD_NOUNS.get(text, s, e2) : undefined;
+    if (pair !== undefined) {
+      const s3 = skipGap(text, e2, 1);
+      const e3 = s3 > e2 ? letterEnd(text, s3) : s3;
+      const triple = e3 > s3 ? MULTI_WORD_NOUNS.get(text, s, e3) : undefined;
+      if (typeof triple === 'string') return { end: e3, quantity: 'count', unit: triple, scale: 1, openClass: false };
+      if (typeof pair === 'string') return { end: e2, quantity: 'count', unit: pair, scale: 1, openClass: false };
     }
   }
   if (info && (info.notCount || (info.unit && !info.compoundFirst))) return null;
@@ -228,7 +231,7 @@ function phraseFrom(text: string, s: number, e1: number, info: WordInfo | undefi
   if (info.compoundFirst) {
     const ws = skipGap(text, e1, 1);
     const we = ws > e1 ? letterEnd(text, ws) : ws;
-    if (we > ws && COUNT_COMPOUNDS.has(`${lowerWord(text.slice(s, e1))} ${lowerWord(text.slice(ws, we))}`)) return null;
+    if (we > ws && typeof MULTI_WORD_NOUNS.get(text, s, we) === 'string') return null;
   }
   return { def, end: e1 };
 }

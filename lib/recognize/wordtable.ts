@@ -5,9 +5,13 @@
  * its cost. Here a word is hashed case-folded as it is read, and compared in place.
  */
 
-/** Lower-cases one code unit of Latin script (Vietnamese included); others pass through. */
+/**
+ * Lower-cases one code unit of Latin script (Vietnamese included) and reads any
+ * horizontal space as a plain space, so "hộ\u00a0dân" finds "hộ dân"; others pass through.
+ */
 export function foldCase(c: number): number {
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c | 0x20 : c === 0x09 ? 0x20 : c;
+  if (c === 0xa0 || c === 0x202f || (c >= 0x2000 && c <= 0x200a)) return 0x20;
   if (c >= 0xc0 && c <= 0xde) return c === 0xd7 ? c : c + 0x20;
   if (c >= 0x100 && c <= 0x137) return c | 1; // Ā … Đ … Ķ
   if (c === 0x1a0 || c === 0x1af) return c + 1; // Ơ Ư
