@@ -17,6 +17,7 @@ import {
   COUNT_TRIPLES,
   LABEL_PAIRS,
   LABEL_WORDS,
+  NOT_LABEL_PAIRS,
   NOT_COUNT_WORDS,
   QUALIFIERS,
   UNIT_PHRASES,
@@ -54,6 +55,8 @@ interface UnitHit {
   scale: number;
   /** A counted noun from the open class (not a listed head noun or compound). */
   openClass: boolean;
+  /** The rest of a compound amount, already scaled ("1 tỷ 200 triệu đồng": 2e8). */
+  extra?: number;
 }
 
 /** First word of every unit phrase → the most words a phrase starting with it has. */
@@ -76,7 +79,7 @@ const MULTI_WORD_NOUNS = new WordTable<string | true>([
 ]);
 /** Second words of the two-word look-backs, so the second word is read only when it can matter. */
 const PAIR_SECOND = new Set(
-  [...LABEL_PAIRS, ...[...QUALIFIERS.keys()].filter((k) => k.includes(' '))].map((k) => k.split(' ')[1]!),
+  [...LABEL_PAIRS, ...NOT_LABEL_PAIRS, ...[...QUALIFIERS.keys()].filter((k) => k.includes(' '))].map((k) => k.split(' ')[1]!),
 );
 PAIR_SECOND.add('thứ').add('hạng');
 
@@ -259,11 +262,17 @@ export function unitAfter(text: string, pos: number): UnitHit | null {
       if (phrase && phrase.def.type === 'scale') phrase = null;
     } else phrase = null;
   }
+  // "1 tỷ 200 triệu đồng", "2 triệu 500 nghìn người": a compound amount, scales falling.
+  if (scale > 1 && i > scaleEnd && isDigit(text.charCodeAt(i))) {
+    const rest = compoundRest(text, i, scale);
+    if (rest) return rest;
+  }
   if (phrase) {
     const def = phrase.def;
     if (def.type === 'currency') return { end: phrase.end, quantity: 'money', unit: def.unit, scale, openClass: false };
     if (def.type === 'measure') return { end: phrase.end, quantity: def.quantity, unit: def.unit, scale, openClass: false };
     if (def.type === 'duration' && scale === 1 && !glued) {
+      if (def.unit === 'giờ' && isTimeOfDay(text, phrase.end)) return null;
       return { end: phrase.end, quantity: 'duration', unit: def.unit, scale, openClass: false };
     }
   }
@@ -278,6 +287,39 @@ export function unitAfter(text: string, pos: number): UnitHit | null {
   // "1.640 tỷ" with no currency: in this press, money in đồng.
   if (scale >= 1e9) return { end: scaleEnd, quantity: 'money', unit: 'VND', scale, openClass: false };
   return null;
+}
+
+const DAY_PARTS = new WordTable<true>(['sáng', 'trưa', 'chiều', 'tối', 'đêm'].map((w) => [w, true] as const));
+
+/** After "8 giờ": minutes ("8 giờ 30") or a part of the day ("8 giờ sáng") make it a time of day. */
+function isTimeOfDay(text: string, pos: number): boolean {
+  const i = skipGap(text, pos);
+  if (i === pos) return false;
+  if (isDigit(text.charCodeAt(i))) return true;
+  const e = letterEnd(text, i);
+  return e > i && DAY_PARTS.get(text, i, e) === true;
+}
+
+/**
+ * The smaller part of a compound amount starting at `pos`: a number, a scale word
+ * smaller than `scale`, and what follows it. Scales strictly fall, so this recurses at
+ * most four times whatever the text.
+ */
+function compoundRest(text: string, pos: number, scale: number): UnitHit | null {
+  const part = parseNumber(text, pos, PART);
+  if (runsOn(text, part.end)) return null;
+  const s = skipGap(text, part.end);
+  const e = s > part.end ? tokenEnd(text, s) : s;
+  if (e === s) return null;
+  const phrase = phraseFrom(text, s, e, WORDS.get(text, s, e));
+  const def = phrase?.def;
+  if (!phrase || !def || def.type !== 'scale' || def.multiplier >= scale) return null;
+  const partScaled = scaleNumber(part, def.multiplier);
+  const unit = unitAfter(text, part.end);
+  // "3 tỷ 500 triệu" with nothing after: money, as "1.640 tỷ" alone is.
+  if (!unit) return scale >= 1e9 ? { end: phrase.end, quantity: 'money', unit: 'VND', scale, openClass: false, extra: partScaled } : null;
+  if (unit.scale !== def.multiplier) return null;
+  return { ...unit, scale, extra: partScaled + (unit.extra ?? 0) };
 }
 
 interface Context {
@@ -310,7 +352,9 @@ function contextBefore(text: string, pos: number, floor: number): Context {
     }
   }
   if (i0.rankWord && i1?.rankVerb) return RANK;
-  if (i0.label || (pair !== undefined && LABEL_PAIRS.has(pair))) return LABEL;
+  if ((i0.label && !(pair !== undefined && NOT_LABEL_PAIRS.has(pair))) || (pair !== undefined && LABEL_PAIRS.has(pair))) {
+    return LABEL;
+  }
   let qualifier: Qualifier | null = null;
   let at = s0; // start of the words read so far
   const pairQualifier = pair !== undefined ? QUALIFIERS.get(pair) : undefined;
@@ -371,7 +415,7 @@ function makeFigure(start: number, end: number, num: ParsedNumber, unit: UnitHit
     start,
     end,
     text: '',
-    value: scaleNumber(num, unit.scale),
+    value: scaleNumber(num, unit.scale) + (unit.extra ?? 0),
     valueTo: null,
     quantity: unit.quantity,
     unit: unit.unit,
@@ -397,6 +441,8 @@ const RESULT: FigureScan = { figure: null, next: 0 };
 // The two numbers a figure can have (value and denominator or range end), likewise reused.
 const FIRST = newParsedNumber();
 const SECOND = newParsedNumber();
+// The smaller part of a compound amount ("1 tỷ 200 triệu"), read inside unitAfter.
+const PART = newParsedNumber();
 
 function skipTo(pos: number, to: number): FigureScan {
   RESULT.figure = null;

@@ -159,6 +159,8 @@ export const UNIT_PHRASES: ReadonlyMap<string, UnitDef> = new Map<string, UnitDe
   ['kg', measure('mass', 'kg')],
   ['ki-lô-gam', measure('mass', 'kg')],
   ['tấn', measure('mass', 'tấn')],
+  ['tạ', measure('mass', 'tạ')],
+  ['yến', measure('mass', 'yến')],
   ['m3', measure('volume', 'm3')],
   ['m³', measure('volume', 'm3')],
   ['mét khối', measure('volume', 'm3')],
@@ -224,10 +226,12 @@ export const LABEL_WORDS: ReadonlySet<string> = new Set([
   'thứ', 'lần', 'khóa', 'khoá', 'kỳ', 'đợt', 'năm', 'tháng', 'ngày', 'quý', 'tuần', 'giờ',
   'tổ', 'khu', 'thôn', 'ấp', 'khóm', 'xóm', 'buôn', 'bản', 'phường', 'quận', 'đường', 'hẻm',
   'ngõ', 'ngách', 'kiệt', 'km', 'tầng', 'phòng', 'lớp', 'khối', 'hạng', 'loại', 'đội',
-  'lô', 'thửa', 'tờ', 'kênh', 'cổng', 'mã', 'covid', 'ql', 'đt', 'tl', 'hl', 'dt',
+  'lô', 'thửa', 'tờ', 'kênh', 'cổng', 'mã', 'covid', 'lúc', 'số', 'nhà', 'ql', 'đt', 'tl', 'hl', 'dt',
   'vòng', 'bảng', 'phiên', 'tập', 'cụm', 'tuyến', 'trạm', 'sư', 'quân', 'đoàn', 'vùng',
   'top', 'câu', 'bài', 'clip', 'video', 'ảnh', 'tháng', 'version', 'phiên bản',
 ]);
+/** Pairs ending in a label word that do not make a label ("tổng số 1.639 cụm"). */
+export const NOT_LABEL_PAIRS: ReadonlySet<string> = new Set(['tổng số', 'với số', 'có số', 'là số']);
 export const LABEL_PAIRS: ReadonlySet<string> = new Set([
   'giai đoạn', 'khu phố', 'nhiệm kỳ', 'quốc lộ', 'tỉnh lộ', 'hương lộ', 'lần thứ', 'số nhà',
   'phụ lục', 'thế kỷ', 'tổ dân', 'dân phố', 'khu vực', 'tiểu khu', 'khu dân', 'dân cư',

@@ -62,6 +62,22 @@ describe('figures: numbers, scales and units', () => {
     expect(one('đón 3,2 triệu lượt khách').value).toBe(3200000);
   });
 
+  it('adds up compound amounts with falling scales', () => {
+    expect(one('kinh phí 1 tỷ 200 triệu đồng')).toMatchObject({ value: 1.2e9, unit: 'VND', text: '1 tỷ 200 triệu đồng' });
+    expect(one('còn 3 tỷ 500 triệu.')).toMatchObject({ value: 3.5e9, unit: 'VND' });
+    expect(one('đón 2 triệu 500 nghìn lượt khách')).toMatchObject({ value: 2.5e6, quantity: 'count', unit: 'lượt khách' });
+    expect(figures('1 tỷ 1 tỷ 1 tỷ')).toHaveLength(3);
+  });
+
+  it('tells times of day from durations', () => {
+    expect(figures('khai mạc lúc 8 giờ 30 phút, vào 14 giờ chiều')).toEqual([]);
+    expect(one('trong 24 giờ qua')).toMatchObject({ quantity: 'duration', unit: 'giờ' });
+  });
+
+  it('reads "tổng số" as a count but "số 12" as an address', () => {
+    expect(figures('tổng số 1.639 cụm loa, tại số 12 đường Lê Lợi').map((f) => f.text)).toEqual(['1.639 cụm']);
+  });
+
   it('canonicalises units', () => {
     const cases: [string, string, string][] = [
       ['30 m²', 'area', 'm2'],
