@@ -46,6 +46,7 @@ const STATE_CODE = new RegExp(
 );
 const PARTY_CODE = new RegExp(`(\\d{1,6})${SP}[\\-–]${SP}(\\p{Lu}${SEG_BODY}(?:${MORE}){1,8})`, 'uy');
 const SHORTHAND = /(\d{1,6})\/((?:19|20)\d{2})(?![\d/\p{L}])/uy;
+const YEAR_AFTER = /[^\S\r\n]*,?[^\S\r\n]*năm[^\S\r\n]+((?:19|20)\d{2})(?![\d/.,\-]\d)(?!\d)/iuy;
 const ISSUER_INTRO = /[^\S\r\n]*,?[^\S\r\n]*của[^\S\r\n]+/iuy;
 /** "luật" or "pháp" somewhere in [from, to): read by code unit, no slice, no regex. */
 function namedHintBefore(text: string, from: number, to: number): boolean {
@@ -330,9 +331,19 @@ export function matchDocument(text: string, pos: number, floor: number, prev: Do
   let end = code.end;
   const date = parseSigningDate(text, end);
   if (date) end = date.end;
+  // "Nghị quyết 18-NQ/TW năm 2022": the year the document is known by.
+  let yearWritten: number | null = null;
+  if (!date) {
+    YEAR_AFTER.lastIndex = end;
+    const y = YEAR_AFTER.exec(text);
+    if (y) {
+      yearWritten = Number(y[1]);
+      end += y[0].length;
+    }
+  }
   const issuer = parseIssuer(text, end);
   if (issuer) end = issuer.end;
-  const year = code.year ?? (date?.iso ? Number(date.iso.slice(0, 4)) : null);
+  const year = code.year ?? (date?.iso ? Number(date.iso.slice(0, 4)) : yearWritten);
   return {
     kind: 'document',
     start,

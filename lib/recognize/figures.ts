@@ -468,7 +468,14 @@ function scanFraction(text: string, num: ParsedNumber, ctx: Context): FigureScan
     return found(fig, den.end);
   }
   const nounStart = skipGap(text, den.end);
-  const noun = nounStart > den.end ? countNounAt(text, nounStart) : null;
+  let noun = nounStart > den.end ? countNounAt(text, nounStart) : null;
+  // "120/150 ha": a share of a measured whole keeps the measure's unit.
+  if (!noun && nounStart > den.end) {
+    const measure = unitAfter(text, den.end);
+    if (measure && measure.scale === 1 && measure.quantity !== 'money' && measure.quantity !== 'duration' && measure.quantity !== 'percent') {
+      noun = measure;
+    }
+  }
   const dayMonth = !num.formatted && !den.formatted && num.value >= 1 && num.value <= 31 && den.value >= 1 && den.value <= 12;
   if (dayMonth && !(noun && !noun.openClass)) return skipTo(pos, den.end);
   if (num.value > den.value && !noun) return skipTo(pos, den.end);

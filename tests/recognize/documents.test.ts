@@ -126,6 +126,10 @@ describe('cited documents: forms and rules', () => {
     expect(docs('giai đoạn 12/2020 đến nay')).toHaveLength(0);
   });
 
+  it('takes the year from a "năm YYYY" right after a code without one', () => {
+    expect(one('theo Nghị quyết 18-NQ/TW năm 2022 của Ban Chấp hành Trung ương').year).toBe(2022);
+  });
+
   it('takes the year of a named law from "năm"', () => {
     const d = one('Bộ luật Lao động năm 2019 có hiệu lực');
     expect(d.docType).toBe('Bộ luật');

@@ -141,6 +141,7 @@ describe('figures: numbers, scales and units', () => {
     expect(one('đạt 18/24 trong năm')).toMatchObject({ quantity: 'ratio', unit: null, denominator: 24 });
     expect(one('đứng thứ 43/63 tỉnh thành')).toMatchObject({ quantity: 'rank', value: 43, denominator: 63, unit: null });
     expect(one('5/9 huyện đạt chuẩn')).toMatchObject({ quantity: 'ratio', unit: 'huyện' });
+    expect(one('giải phóng mặt bằng 120/150 ha')).toMatchObject({ quantity: 'ratio', unit: 'ha', denominator: 150 });
   });
 
   it('finds durations (optional in the spec) with their unit', () => {
