@@ -19,7 +19,10 @@ export default defineConfig({
     default_locale: 'vi',
     // Content-script hosts come from the content script's `matches`; nothing
     // here grants access to pages on its own.
-    permissions: ['storage', 'activeTab'],
+    // `scripting` (MV3 only) registers and injects the content script on sites
+    // the user adds; Firefox MV2 does that with contentScripts/tabs, which need
+    // no permission of their own.
+    permissions: ['storage', 'activeTab', ...(manifestVersion === 3 ? ['scripting'] : [])],
     // MV2 has no optional_host_permissions; hosts go in optional_permissions.
     ...(manifestVersion === 3
       ? { optional_host_permissions: OPTIONAL_HOSTS }

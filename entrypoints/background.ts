@@ -1,7 +1,17 @@
+import { browser } from 'wxt/browser';
 import { toolbarAction } from '@/lib/action';
+import { badgeText, entityCount } from '@/lib/badge';
 import { t } from '@/lib/i18n';
 import { handleMessages } from '@/lib/messages';
-import { siteForHost } from '@/lib/sites';
+import {
+  browserRegistrar,
+  hostsOf,
+  loadSiteSettings,
+  onSiteSettingsChanged,
+  saveSiteSettings,
+  siteStatus,
+  syncRegistrations,
+} from '@/lib/site-settings';
 
 // Badge colour for "the extension has read this page": a muted green that
 // keeps white text legible in light and dark toolbars.
@@ -18,18 +28,57 @@ function senderHost(sender: { url?: string }, claimed: string): string {
 
 export default defineBackground(() => {
   handleMessages({
-    'page-ready': async (message, sender) => {
+    'page-annotated': async (message, sender) => {
       const tabId = sender.tab?.id;
-      const site = siteForHost(senderHost(sender, message.host));
-      if (tabId === undefined || site === undefined) return;
+      const status = siteStatus(senderHost(sender, message.host), await loadSiteSettings());
+      if (tabId === undefined || !status.enabled) return;
       // Tab-specific badge and title: browsers reset them when the tab
-      // navigates, so a page the script skips never shows a stale mark.
+      // navigates, so a page the script skips never shows a stale count.
       const action = toolbarAction();
+      const label = status.site?.label ?? status.host;
       await Promise.all([
-        action.setBadgeText({ tabId, text: t('badgeReady') }),
+        action.setBadgeText({ tabId, text: badgeText(entityCount(message)) }),
         action.setBadgeBackgroundColor({ tabId, color: READY_BADGE_COLOR }),
-        action.setTitle({ tabId, title: t('actionTitleReady', [site.label]) }),
+        action.setTitle({
+          tabId,
+          title: t('actionTitleCounts', [String(message.documents), String(message.figures), label]),
+        }),
       ]);
     },
+    'page-cleared': async (_message, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return;
+      const action = toolbarAction();
+      await Promise.all([action.setBadgeText({ tabId, text: '' }), action.setTitle({ tabId, title: t('extName') })]);
+    },
+  });
+
+  // Content-script registrations for the sites the user added. Runs are queued:
+  // two overlapping runs would register the same script twice.
+  const registrar = browserRegistrar();
+  let queue: Promise<unknown> = Promise.resolve();
+  const sync = () => {
+    if (registrar) queue = queue.then(() => syncRegistrations(registrar)).catch(() => undefined);
+  };
+  sync();
+  onSiteSettingsChanged(sync);
+  // The permission is the user's real answer: Firefox may close the popup while
+  // its prompt is up, before the popup could store the choice, and access can be
+  // taken back in the browser's settings. Either way the stored switch follows.
+  browser.permissions.onAdded.addListener((added) => {
+    const hosts = hostsOf(added.origins);
+    if (hosts.length === 0) return;
+    void loadSiteSettings().then((settings) => {
+      const extra = [...new Set([...settings.extra, ...hosts.filter((h) => !siteStatus(h, settings).site)])];
+      return extra.length === settings.extra.length ? sync() : saveSiteSettings({ ...settings, extra });
+    });
+  });
+  browser.permissions.onRemoved.addListener((removed) => {
+    const hosts = new Set(hostsOf(removed.origins));
+    if (hosts.size === 0) return;
+    void loadSiteSettings().then((settings) => {
+      const extra = settings.extra.filter((host) => !hosts.has(host));
+      return extra.length === settings.extra.length ? sync() : saveSiteSettings({ ...settings, extra });
+    });
   });
 });

@@ -1,27 +1,22 @@
-import { sendMessage } from '@/lib/messages';
-import { contentScriptMatches, isSupportedHost } from '@/lib/sites';
+import { runContentScript } from '@/lib/page/content';
+import { contentScriptMatches } from '@/lib/sites';
 
 /**
  * Runs on government portals, provincial newspapers and party-committee sites
- * (lib/sites). For now it only tells the background that it ran, which shows
- * as the toolbar badge; highlighting comes later and must not alter the DOM
- * (it will use CSS Custom Highlights).
+ * (lib/sites), and on sites the user added (registered at run time, same file).
+ * Finds the article, highlights the documents and figures it cites with CSS
+ * Custom Highlights (the page's DOM is left as it is), shows a card for each, and
+ * reports the count for the toolbar badge. The work is in lib/page.
  *
  * It must never break or clutter the host page: everything is caught, and
- * nothing is logged on pages it skips.
+ * nothing is logged.
  */
 export default defineContentScript({
   matches: contentScriptMatches(),
   runAt: 'document_idle',
-  main() {
+  main(ctx) {
     try {
-      const host = location.hostname;
-      // The manifest's matches come from the same list; checking again keeps
-      // the script inert wherever else it might one day be injected.
-      if (!isSupportedHost(host)) return;
-      // Fails only when the extension is being reloaded or removed; the page
-      // must not see that.
-      sendMessage({ type: 'page-ready', host }).catch(() => undefined);
+      runContentScript(ctx).catch(() => undefined);
     } catch {
       // Deliberately silent: an error here is ours, not the page's.
     }

@@ -9,3 +9,12 @@ type GetMessage = typeof browser.i18n.getMessage;
  */
 export const t = ((name: Parameters<GetMessage>[0], substitutions?: string | string[]) =>
   browser.i18n.getMessage(name, substitutions)) as GetMessage;
+
+/** A message name from the locale files. */
+export type MessageName = Parameters<GetMessage>[0];
+
+/**
+ * The shape of `t` that UI components take as a prop: lets them render under
+ * tests with a plain function instead of the extension's i18n API.
+ */
+export type Translate = (name: MessageName, substitutions?: string | string[]) => string;

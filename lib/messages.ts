@@ -1,44 +1,77 @@
 import { browser, type Browser } from 'wxt/browser';
+import type { PageMeta, PageSummary } from './page/types';
 
 /**
  * Every runtime message between the extension's parts, keyed by `type`, with
- * what the receiver answers. Adding a message is one entry here; the union,
- * `sendMessage` and `handleMessages` follow from it.
+ * what the receiver answers. Adding a message is one entry in one of the two
+ * maps; the unions, the senders and the handler registrations follow from it.
  */
+
+/** Messages to the background (`browser.runtime.sendMessage`). */
 export interface MessageMap {
-  /** Content script → background: the script has run on a supported page. */
-  'page-ready': { request: { host: string }; response: void };
+  /** Content script → background: the article on this tab has been read; sets the badge. */
+  'page-annotated': {
+    request: { host: string; page: PageMeta; documents: number; figures: number };
+    response: void;
+  };
+  /** Content script → background: highlighting was switched off on this tab; clears the badge. */
+  'page-cleared': { request: { host: string }; response: void };
 }
 
-export type MessageType = keyof MessageMap;
+/** Messages to a tab's content script (`browser.tabs.sendMessage`), from the popup. */
+export interface TabMessageMap {
+  /** What the content script knows about its page: state, metadata, entities. */
+  'get-page': { request: object; response: PageSummary };
+  /** Scroll to the entity starting at `start` in the article text and open its card. */
+  'reveal-entity': { request: { start: number }; response: boolean };
+}
 
-/** Discriminated union of all messages, e.g. `{ type: 'page-ready', host }`. */
-export type Message = {
-  [K in MessageType]: { type: K } & MessageMap[K]['request'];
-}[MessageType];
+/** A map of message types to their request and response shapes. */
+type AnyMap<M> = { [K in keyof M]: { request: object; response: unknown } };
 
-export type MessageOf<K extends MessageType> = Extract<Message, { type: K }>;
-export type ResponseOf<K extends MessageType> = MessageMap[K]['response'];
+type MessageIn<M extends AnyMap<M>> = { [K in keyof M & string]: { type: K } & M[K]['request'] }[keyof M & string];
 
-export type MessageHandlers = {
-  [K in MessageType]: (
-    message: MessageOf<K>,
+type HandlersFor<M extends AnyMap<M>> = {
+  [K in keyof M & string]: (
+    message: Extract<MessageIn<M>, { type: K }>,
     sender: Browser.runtime.MessageSender,
-  ) => ResponseOf<K> | Promise<ResponseOf<K>>;
+  ) => M[K]['response'] | Promise<M[K]['response']>;
 };
 
-// A record rather than a list so that the compiler flags a message type
-// added to MessageMap but not here.
-const MESSAGE_TYPES: Readonly<Record<MessageType, true>> = { 'page-ready': true };
+export type MessageType = keyof MessageMap;
+/** Discriminated union of the background's messages, e.g. `{ type: 'page-cleared', host }`. */
+export type Message = MessageIn<MessageMap>;
+export type MessageOf<K extends MessageType> = Extract<Message, { type: K }>;
+export type ResponseOf<K extends MessageType> = MessageMap[K]['response'];
+export type MessageHandlers = HandlersFor<MessageMap>;
 
-/** Messages cross a process boundary, so the receiver checks the shape. */
-export function isMessage(value: unknown): value is Message {
+export type TabMessageType = keyof TabMessageMap;
+export type TabMessage = MessageIn<TabMessageMap>;
+export type TabMessageOf<K extends TabMessageType> = Extract<TabMessage, { type: K }>;
+export type TabResponseOf<K extends TabMessageType> = TabMessageMap[K]['response'];
+export type TabMessageHandlers = HandlersFor<TabMessageMap>;
+
+// Records rather than lists so that the compiler flags a message type added to a
+// map but not here.
+const MESSAGE_TYPES: Readonly<Record<MessageType, true>> = { 'page-annotated': true, 'page-cleared': true };
+const TAB_MESSAGE_TYPES: Readonly<Record<TabMessageType, true>> = { 'get-page': true, 'reveal-entity': true };
+
+function hasType(value: unknown, types: Readonly<Record<string, true>>): boolean {
   return (
     typeof value === 'object' &&
     value !== null &&
     typeof (value as { type?: unknown }).type === 'string' &&
-    Object.hasOwn(MESSAGE_TYPES, (value as { type: string }).type)
+    Object.hasOwn(types, (value as { type: string }).type)
   );
+}
+
+/** Messages cross a process boundary, so the receiver checks the shape. */
+export function isMessage(value: unknown): value is Message {
+  return hasType(value, MESSAGE_TYPES);
+}
+
+export function isTabMessage(value: unknown): value is TabMessage {
+  return hasType(value, TAB_MESSAGE_TYPES);
 }
 
 /** Sends a message to the extension's background and resolves with its answer. */
@@ -46,27 +79,46 @@ export async function sendMessage<K extends MessageType>(message: MessageOf<K>):
   return (await browser.runtime.sendMessage(message)) as ResponseOf<K>;
 }
 
+/** Sends a message to the content script of a tab; rejects when none listens there. */
+export async function sendTabMessage<K extends TabMessageType>(
+  tabId: number,
+  message: TabMessageOf<K>,
+): Promise<TabResponseOf<K>> {
+  return (await browser.tabs.sendMessage(tabId, message)) as TabResponseOf<K>;
+}
+
 /**
- * Registers one handler per message type. Answers through `sendResponse` and
- * `return true` rather than by returning a promise, because Chromium's
- * `runtime.onMessage` ignores returned promises while Firefox accepts both.
+ * One `runtime.onMessage` listener dispatching to one handler per type. Answers
+ * through `sendResponse` and `return true` rather than by returning a promise,
+ * because Chromium's `runtime.onMessage` ignores returned promises while Firefox
+ * accepts both. Returns a function removing the listener.
  */
-export function handleMessages(handlers: MessageHandlers): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
-    if (!isMessage(message)) return false;
-    const handler = handlers[message.type] as (
-      message: Message,
-      sender: Browser.runtime.MessageSender,
-    ) => unknown;
+function listen(
+  guardType: (value: unknown) => boolean,
+  handlers: Record<string, (message: never, sender: Browser.runtime.MessageSender) => unknown>,
+): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender, sendResponse: (r?: unknown) => void) => {
+    if (!guardType(message)) return false;
+    const type = (message as { type: string }).type;
+    const handler = handlers[type] as (message: unknown, sender: Browser.runtime.MessageSender) => unknown;
     Promise.resolve()
       .then(() => handler(message, sender))
       .then(
         (response) => sendResponse(response),
-        (error: unknown) => {
-          console.error(`[Trích Lục] ${message.type} failed`, error);
-          sendResponse(undefined);
-        },
+        () => sendResponse(undefined),
       );
     return true;
-  });
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+/** Registers the background's handlers, one per message type. */
+export function handleMessages(handlers: MessageHandlers): () => void {
+  return listen(isMessage, handlers);
+}
+
+/** Registers a content script's handlers for the popup's messages. */
+export function handleTabMessages(handlers: TabMessageHandlers): () => void {
+  return listen(isTabMessage, handlers);
 }

@@ -2,9 +2,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page as PlaywrightPage, type Worker } from 'playwright-core';
-import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type KeyInput, type Page as PuppeteerPage } from 'puppeteer-core';
 import { BROWSER_EXECUTABLES, EXTENSION_DIRS, type BrowserName } from './paths';
 import type { FixtureServer } from './server';
+
+export type Modifier = 'Alt' | 'Shift' | 'Control' | 'Meta';
 
 /** The extension's toolbar button as the user sees it for the active tab. */
 export interface ToolbarState {
@@ -16,10 +18,32 @@ export interface ToolbarState {
 export interface TestPage {
   /** Console errors and uncaught exceptions of the page, in order. */
   readonly errors: readonly string[];
-  /** Changes to the page's DOM after DOMContentLoaded, as the page itself saw them. */
+  /**
+   * Changes to the page's DOM after DOMContentLoaded, as the page itself saw them,
+   * except adding or removing the extension's one UI host element (<trich-luc-ui>
+   * as a child of <html>): that one is allowed, and checked separately.
+   */
   domMutations(): Promise<string[]>;
+  /** Evaluates a JavaScript expression in the page's own world (not the content script's). */
+  evaluate<T>(expression: string): Promise<T>;
+  /** Moves the mouse to a point of the viewport. */
+  mouseMove(x: number, y: number): Promise<void>;
+  /** Clicks at a point of the viewport. */
+  click(x: number, y: number): Promise<void>;
+  /** Presses a key with modifiers, by physical key code: `press('KeyN', ['Alt', 'Shift'])`. */
+  press(code: string, modifiers?: readonly Modifier[]): Promise<void>;
   /** What the toolbar button shows while this tab is the active one. */
   toolbar(): Promise<ToolbarState>;
+  close(): Promise<void>;
+}
+
+/** The popup, opened for a page (see `ExtensionBrowser.popupFor`). */
+export interface PopupPage {
+  readonly errors: readonly string[];
+  /** The rendered text, once `selector` is there. */
+  text(selector?: string): Promise<string>;
+  /** Clicks the `index`-th element matching `selector`. */
+  click(selector: string, index?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,6 +56,14 @@ export interface ExtensionBrowser {
    * Chromium only: Firefox lets no automation into extension pages.
    */
   readonly popup?: () => Promise<{ text: string; errors: readonly string[] }>;
+  /**
+   * Opens the popup's page in a tab as if its toolbar button had been clicked on
+   * `page`'s tab. Chromium only. Opened as a tab, the popup's own tab would be the
+   * active one, so its one question about the browser — which tab is active — is
+   * answered with `page`'s tab; everything else (settings, messages to the
+   * content script) is real.
+   */
+  readonly popupFor?: (page: TestPage) => Promise<PopupPage>;
   close(): Promise<void>;
 }
 
@@ -43,12 +75,19 @@ export interface ExtensionBrowser {
 const DOM_WATCHER = `(() => {
   const seen = [];
   const describe = (r) => r.type + ' ' + r.target.nodeName + (r.attributeName ? ' @' + r.attributeName : '');
+  const isHost = (node) => node.nodeType === 1 && node.localName === 'trich-luc-ui';
+  // Exactly the extension's UI host coming or going under <html>, and nothing else in the same record.
+  const isOurs = (r) =>
+    r.type === 'childList' && r.target === document.documentElement &&
+    r.addedNodes.length + r.removedNodes.length > 0 &&
+    [...r.addedNodes, ...r.removedNodes].every(isHost);
+  const record = (records) => { for (const r of records) if (!isOurs(r)) seen.push(describe(r)); };
   let observer = null;
   Object.defineProperty(window, '__e2eDomMutations', {
-    value: () => seen.concat((observer ? observer.takeRecords() : []).map(describe)),
+    value: () => { if (observer) record(observer.takeRecords()); return seen.slice(); },
   });
   document.addEventListener('DOMContentLoaded', () => {
-    observer = new MutationObserver((records) => { for (const r of records) seen.push(describe(r)); });
+    observer = new MutationObserver(record);
     observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   }, { once: true });
 })();`;
@@ -85,6 +124,9 @@ const CHROMIUM_ACTIVE_TOOLBAR = `(async () => {
   return { badge, title };
 })()`;
 
+/** The id of the active tab, from the extension's service worker. */
+const CHROMIUM_ACTIVE_TAB_ID = `chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) => tab.id)`;
+
 async function extensionWorker(context: BrowserContext): Promise<Worker> {
   const isOurs = (worker: Worker) => /^chrome-extension:\/\/[a-p]{32}\/background\.js$/.test(worker.url());
   return (
@@ -116,15 +158,20 @@ export async function launchChromium(server: FixtureServer): Promise<ExtensionBr
   try {
     await context.addInitScript(DOM_WATCHER);
     let worker = await extensionWorker(context);
+    const pageTabs = new WeakMap<TestPage, { tabId(): Promise<number>; url: string }>();
     return {
       name: 'chromium',
       async open(host, path = '/') {
         const page = await context.newPage();
         const errors = collectErrors(page);
         await page.goto(`http://${host}${path}`, { waitUntil: 'load' });
-        return {
+        const testPage: TestPage & { tabId(): Promise<number> } = {
           errors,
           domMutations: () => page.evaluate<string[]>(READ_DOM_MUTATIONS),
+          evaluate: <T>(expression: string) => page.evaluate<T>(expression),
+          mouseMove: (x, y) => page.mouse.move(x, y),
+          click: (x, y) => page.mouse.click(x, y),
+          press: (code, modifiers = []) => page.keyboard.press([...modifiers, code].join('+')),
           async toolbar() {
             await page.bringToFront();
             // An MV3 worker may have been stopped while idle; it restarts on
@@ -132,7 +179,35 @@ export async function launchChromium(server: FixtureServer): Promise<ExtensionBr
             if (!context.serviceWorkers().includes(worker)) worker = await extensionWorker(context);
             return worker.evaluate<ToolbarState>(CHROMIUM_ACTIVE_TOOLBAR);
           },
+          async tabId() {
+            await page.bringToFront();
+            if (!context.serviceWorkers().includes(worker)) worker = await extensionWorker(context);
+            return worker.evaluate<number>(CHROMIUM_ACTIVE_TAB_ID);
+          },
           close: () => page.close(),
+        };
+        pageTabs.set(testPage, { tabId: () => testPage.tabId(), url: page.url() });
+        return testPage;
+      },
+      async popupFor(target) {
+        const tab = pageTabs.get(target);
+        if (!tab) throw new Error('not a page of this browser');
+        const tabId = await tab.tabId();
+        const extensionId = new URL(worker.url()).host;
+        const popup = await context.newPage();
+        const errors = collectErrors(popup);
+        await popup.addInitScript(
+          `chrome.tabs.query = async () => [{ id: ${tabId}, url: ${JSON.stringify(tab.url)}, active: true }];`,
+        );
+        await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+        return {
+          errors,
+          async text(selector = 'main p') {
+            await popup.locator(selector).first().waitFor();
+            return popup.locator('body').innerText();
+          },
+          click: (selector, index = 0) => popup.locator(selector).nth(index).click(),
+          close: () => popup.close(),
         };
       },
       async popup() {
@@ -235,6 +310,14 @@ export async function launchFirefox(server: FixtureServer): Promise<ExtensionBro
         return {
           errors,
           domMutations: () => page.evaluate(READ_DOM_MUTATIONS) as Promise<string[]>,
+          evaluate: <T>(expression: string) => page.evaluate(expression) as Promise<T>,
+          mouseMove: (x, y) => page.mouse.move(x, y),
+          click: (x, y) => page.mouse.click(x, y),
+          async press(code, modifiers = []) {
+            for (const m of modifiers) await page.keyboard.down(m);
+            await page.keyboard.press(code as KeyInput);
+            for (const m of [...modifiers].reverse()) await page.keyboard.up(m);
+          },
           async toolbar() {
             await page.bringToFront();
             return firefoxToolbar(browser, extensionId);

@@ -1,19 +1,20 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { badgeText } from '../../lib/badge';
 import { siteForHost } from '../../lib/sites';
 import { launch, type ExtensionBrowser, type TestPage } from './browsers';
 import { inAnyLocale } from './locale';
-import { startFixtureServer, type FixtureServer } from './server';
+import { expectedEntities } from './pages';
+import { FIXTURES_DIR, startFixtureServer, type FixtureServer } from './server';
 
-/** Fixture pages (tests/e2e/fixtures/<host><path>) on sites the extension supports. */
-const ARTICLES = [
-  { host: 'bdv.binhphuoc.gov.vn', path: '/tin-tuc/ubnd-tinh-ban-hanh-ke-hoach.html' }, // government portal
-  { host: 'baodanang.vn', path: '/' }, // provincial newspaper
-] as const;
+/** A short article on a government portal (tests/e2e/fixtures/<host><path>). */
+const ARTICLE = { host: 'bdv.binhphuoc.gov.vn', path: '/tin-tuc/ubnd-tinh-ban-hanh-ke-hoach.html' } as const;
+
+/** A supported site's front page: not an article. */
+const FRONT_PAGE = { host: 'baodanang.vn', path: '/' } as const;
 
 /** A site that is not on the list, with the same kind of text. */
 const OTHER_SITE = { host: 'example.com', path: '/' } as const;
-
-const [READY_BADGE] = inAnyLocale('badgeReady');
 
 function siteLabel(host: string): string {
   const site = siteForHost(host);
@@ -21,14 +22,19 @@ function siteLabel(host: string): string {
   return site.label;
 }
 
-/**
- * Waits until the toolbar shows that the extension has read the page: the
- * badge, and the tooltip naming the site (set separately, so polled together).
- */
-async function waitUntilMarked(page: TestPage, host: string): Promise<void> {
+/** Waits until the toolbar shows the article's entity count, and the tooltip names the site. */
+async function waitUntilCounted(page: TestPage, host: string, path: string): Promise<void> {
+  const entities = expectedEntities(readFileSync(`${FIXTURES_DIR}/${host}${path}`, 'utf8'), `http://${host}${path}`);
+  const documents = entities.filter((e) => e.kind === 'document').length;
+  expect(entities.length).toBeGreaterThan(0);
   await expect
     .poll(() => page.toolbar(), { timeout: 10_000, interval: 100 })
-    .toEqual({ badge: READY_BADGE, title: expect.toBeOneOf(inAnyLocale('actionTitleReady', [siteLabel(host)])) });
+    .toEqual({
+      badge: badgeText(entities.length),
+      title: expect.toBeOneOf(
+        inAnyLocale('actionTitleCounts', [String(documents), String(entities.length - documents), siteLabel(host)]),
+      ),
+    });
 }
 
 describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
@@ -45,20 +51,20 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     await server?.close();
   });
 
-  it.each(ARTICLES)('marks the toolbar button on $host without changing the page', async ({ host, path }) => {
-    const page = await browser.open(host, path);
-    await waitUntilMarked(page, host);
+  it('counts the entities of an article on the toolbar button without changing the page', async () => {
+    const page = await browser.open(ARTICLE.host, ARTICLE.path);
+    await waitUntilCounted(page, ARTICLE.host, ARTICLE.path);
     expect(await page.domMutations()).toEqual([]);
     expect(page.errors).toEqual([]);
     await page.close();
   });
 
-  it('leaves a site that is not on the list alone', async () => {
-    const other = await browser.open(OTHER_SITE.host, OTHER_SITE.path);
+  it.each([FRONT_PAGE, OTHER_SITE])('leaves $host alone (not an article / not on the list)', async ({ host, path }) => {
+    const other = await browser.open(host, path);
     // A supported page opened afterwards: once its badge shows, the content
     // script has had every chance to run on the page opened before it.
-    const article = await browser.open(ARTICLES[0].host, ARTICLES[0].path);
-    await waitUntilMarked(article, ARTICLES[0].host);
+    const article = await browser.open(ARTICLE.host, ARTICLE.path);
+    await waitUntilCounted(article, ARTICLE.host, ARTICLE.path);
     expect(await other.toolbar()).toEqual({ badge: '', title: expect.toBeOneOf(inAnyLocale('extName')) });
     expect(await other.domMutations()).toEqual([]);
     expect(other.errors).toEqual([]);

@@ -1,0 +1,79 @@
+import { browser } from 'wxt/browser';
+import { extractArticle } from '../article';
+import { t } from '../i18n';
+import { handleTabMessages, sendMessage } from '../messages';
+import { recognize } from '../recognize';
+import { isHighlightingOn, loadSiteSettings, onSiteSettingsChanged } from '../site-settings/settings';
+import { PageSession } from './session';
+import type { PageSummary } from './types';
+
+/** What the content script needs from WXT's context: to hear that it is being replaced or unloaded. */
+export interface ScriptContext {
+  onInvalidated(callback: () => void): unknown;
+}
+
+/**
+ * The content script's body: follows the site switch, runs a `PageSession` while it
+ * is on, relays the results to the background (badge) and answers the popup.
+ *
+ * Nothing here may surface in the page: failed messages (the extension being
+ * reloaded, no background yet) are dropped, and the session guards its handlers.
+ */
+export async function runContentScript(ctx: ScriptContext): Promise<void> {
+  const host = location.hostname;
+  let session: PageSession | null = null;
+
+  const start = () => {
+    session = new PageSession({
+      doc: document,
+      url: () => location.href,
+      extract: extractArticle,
+      recognize,
+      t,
+      locale: browser.i18n.getUILanguage(),
+      onAnnotated: (summary) => report(host, summary),
+    });
+    session.start();
+  };
+  const stop = () => {
+    session?.destroy();
+    session = null;
+    sendMessage({ type: 'page-cleared', host }).catch(() => undefined);
+  };
+
+  const removeHandlers = handleTabMessages({
+    'get-page': () => session?.summary() ?? { state: 'off', page: null, entities: [] },
+    'reveal-entity': (message) => session?.reveal(message.start) ?? false,
+  });
+  const stopFollowing = onSiteSettingsChanged((settings) => {
+    try {
+      const on = isHighlightingOn(host, settings);
+      if (on && !session) start();
+      else if (!on && session) stop();
+    } catch {
+      // Never into the page's console.
+    }
+  });
+  // A newer copy of this script (extension updated, script injected again) takes over.
+  ctx.onInvalidated(() => {
+    removeHandlers();
+    stopFollowing();
+    session?.destroy();
+    session = null;
+  });
+
+  if (isHighlightingOn(host, await loadSiteSettings())) start();
+}
+
+function report(host: string, summary: PageSummary): void {
+  if (!summary.page) return;
+  let documents = 0;
+  for (const e of summary.entities) if (e.kind === 'document') documents++;
+  sendMessage({
+    type: 'page-annotated',
+    host,
+    page: summary.page,
+    documents,
+    figures: summary.entities.length - documents,
+  }).catch(() => undefined);
+}
