@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '@/lib/article';
+import { Annotation } from '@/lib/highlight/annotate';
+import { HighlightLayer, type HighlightApi } from '@/lib/highlight/layer';
+import type { IdleScheduler } from '@/lib/highlight/schedule';
+import { recognize } from '@/lib/recognize';
+import type { Entity, EntityKind } from '@/lib/recognize/types';
+import { FIXTURES, readFixture } from '../fixtures/pages/catalog';
+import { rangeText, testDocument } from '../helpers/dom';
+
+/** Runs every idle callback at once, with plenty of time, counting them. */
+function eagerScheduler() {
+  const state = { callbacks: 0 };
+  const schedule: IdleScheduler = (cb) => {
+    queueMicrotask(() => {
+      state.callbacks++;
+      cb({ timeRemaining: () => 50 });
+    });
+    return () => undefined;
+  };
+  return { schedule, state };
+}
+
+/** A Highlight API that records what is added where. */
+function recordingApi() {
+  const registry = new Map<string, Set<AbstractRange>>();
+  const api = {
+    registry: registry as unknown as HighlightRegistry,
+    create: () => new Set<AbstractRange>() as unknown as Highlight,
+  } satisfies HighlightApi;
+  return { api, registry };
+}
+
+const fixture = FIXTURES.find((f) => f.file === 'nukeviet-bdv-article.html')!;
+
+describe('Annotation', () => {
+  it('places every entity the recognizer finds, in text order, and registers its range by kind', async () => {
+    const doc = testDocument(readFixture(fixture.file));
+    const article = extractArticle(doc, fixture.location);
+    const expected = recognize(article.text);
+    const { api, registry } = recordingApi();
+    const progress: number[] = [];
+    const { schedule, state } = eagerScheduler();
+    const annotation = new Annotation(doc, article.text, article.map);
+    const done = await annotation.run({
+      recognize,
+      layer: new HighlightLayer(api),
+      schedule,
+      sliceSize: 300, // several slices for a short article
+      onProgress: (placed) => progress.push(placed.length),
+    });
+    expect(done).toBe(true);
+    expect(annotation.placed.map((p) => p.entity)).toEqual(expected);
+    expect(state.callbacks).toBeGreaterThanOrEqual(1);
+    expect(progress.reduce((a, b) => a + b, 0)).toBe(expected.length);
+    const count = (kind: EntityKind) => expected.filter((e) => e.kind === kind).length;
+    expect(registry.get('trichluc-document')?.size).toBe(count('document'));
+    expect(registry.get('trichluc-figure')?.size).toBe(count('figure'));
+    // Each range covers the entity's own text on the page (whitespace as the page has it).
+    for (const { entity, range } of annotation.placed) {
+      expect(rangeText(range).replace(/\s+/g, ' ')).toBe(entity.text);
+    }
+  });
+
+  it('takes slices in several steps when the recognizer is given little time', async () => {
+    const doc = testDocument(readFixture(fixture.file));
+    const article = extractArticle(doc, fixture.location);
+    let clockCalls = 0;
+    const slowRecognize = (text: string): Entity[] => {
+      clockCalls++;
+      return recognize(text);
+    };
+    const callbacks: number[] = [];
+    const schedule: IdleScheduler = (cb) => {
+      queueMicrotask(() => {
+        callbacks.push(clockCalls);
+        cb({ timeRemaining: () => 0 }); // never idle: one slice per callback
+      });
+      return () => undefined;
+    };
+    const annotation = new Annotation(doc, article.text, article.map);
+    await annotation.run({ recognize: slowRecognize, layer: null, schedule, sliceSize: 200 });
+    expect(callbacks.length).toBe(clockCalls);
+    expect(clockCalls).toBeGreaterThan(5);
+  });
+
+  it('finds the entity under a caret position', async () => {
+    const doc = testDocument(
+      '<html><body><div id="b"><p>Theo <b>Quyết định số 3307/QĐ-UBND</b> ngày 28/12/2020, huy động hơn 1.640 tỷ đồng.</p></div></body></html>',
+    );
+    const body = doc.getElementById('b')!;
+    const { elementText } = await import('@/lib/article/text');
+    const { text, map } = elementText(body);
+    const annotation = new Annotation(doc, text, map);
+    await annotation.run({ recognize, layer: null, schedule: eagerScheduler().schedule });
+    const kinds = annotation.placed.map((p) => p.entity.kind);
+    expect(kinds).toEqual(['document', 'figure']);
+    const bold = body.querySelector('b')!.firstChild!;
+    expect(annotation.candidatesAt(bold, 3)).toEqual([0]);
+    const tail = body.querySelector('p')!.lastChild as Text;
+    expect(annotation.candidatesAt(tail, tail.data.indexOf('1.640') + 2)).toEqual([1]);
+    // The date belongs to the citation; the words after it to nothing.
+    expect(annotation.candidatesAt(tail, 3)).toEqual([0]);
+    expect(annotation.candidatesAt(tail, tail.data.indexOf('huy'))).toEqual([]);
+    expect(annotation.after(-1)).toBe(0);
+    expect(annotation.after(annotation.placed[0]!.entity.start)).toBe(1);
+    expect(annotation.before(text.length)).toBe(1);
+  });
+
+  it('stops when cancelled, keeping what it placed', async () => {
+    const doc = testDocument(readFixture(fixture.file));
+    const article = extractArticle(doc, fixture.location);
+    let run: ((d: { timeRemaining(): number }) => void) | null = null;
+    const schedule: IdleScheduler = (cb) => {
+      run = cb;
+      return () => (run = null);
+    };
+    const annotation = new Annotation(doc, article.text, article.map);
+    const done = annotation.run({ recognize, layer: null, schedule, sliceSize: 200 });
+    (run as unknown as (d: { timeRemaining(): number }) => void)({ timeRemaining: () => 0 });
+    const placed = annotation.placed.length;
+    annotation.cancel();
+    await expect(done).resolves.toBe(false);
+    expect(run).toBeNull();
+    expect(annotation.placed.length).toBe(placed);
+  });
+});
