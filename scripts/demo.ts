@@ -79,10 +79,11 @@ async function main(): Promise<void> {
       })(),
     }));
     await tab.bringToFront();
-    const badge = await worker.evaluate(async () => {
+    // Evaluated in the service worker, where `chrome` is the extension API.
+    const badge = await worker.evaluate<string>(`(async () => {
       const [active] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
       return active?.id === undefined ? '' : chrome.action.getBadgeText({ tabId: active.id });
-    });
+    })()`);
     if (counts.firstFigure) {
       await tab.mouse.move(counts.firstFigure.x, counts.firstFigure.y);
       await tab.waitForSelector('trich-luc-ui', { state: 'attached', timeout: 5_000 }).catch(() => undefined);
