@@ -1,0 +1,102 @@
+/**
+ * The Dexie database and its versions. Every version's stores stay declared below as
+ * they were released (Dexie needs the history to upgrade an old database step by step);
+ * a new version adds a `STORES_Vn` and an upgrade that rewrites the records it changes.
+ *
+ * Index notes:
+ * - `*name` is multiEntry: one index entry per array element (tags, kinds, document keys,
+ *   figure units, search tokens).
+ * - Booleans are not IndexedDB keys, so tombstones are found through `deletedAt`, which
+ *   is null (and so absent from the index) on live records: the index holds only them.
+ * - `[createdAt+id]` / `[updatedAt+id]` give a total order for newest-first pages and
+ *   cursors (two clippings saved in the same millisecond still have a place).
+ * - `[host+createdAt+id]` / `[province+createdAt+id]`: the same order within one site or
+ *   province, the library's main filters, so a filtered list walks only that site.
+ */
+import { Dexie, type Table, type Transaction } from 'dexie';
+import type { ClippingRecord, PageRecord, SettingsRecord } from './records.ts';
+import {
+  clippingV1toV2,
+  pageV1toV2,
+  settingsV1toV2,
+  type ClippingRecordV1,
+  type PageRecordV1,
+  type SettingsRecordV1,
+} from './migrations.ts';
+
+export const DB_NAME = 'trich-luc';
+
+export const STORES_V1 = {
+  pages: 'id, &canonicalUrl, host, updatedAt',
+  clippings: 'id, pageId, host, *tags, *kinds, *docCodes, createdAt, updatedAt',
+  settings: 'id',
+} as const;
+
+/** v2: province and published instant on pages and clippings, search tokens, figure units, tombstone index, ordered pairs. */
+export const STORES_V2 = {
+  pages: 'id, &canonicalUrl, host, province, publishedAt, updatedAt',
+  clippings:
+    'id, pageId, host, province, *tags, *kinds, *docCodes, *figureUnits, *tokens, publishedAt, createdAt, updatedAt, deletedAt, ' +
+    '[createdAt+id], [updatedAt+id], [host+createdAt+id], [province+createdAt+id]',
+  settings: 'id',
+} as const;
+
+// Plain Tables (not EntityTable): ids are always given by the store, never generated.
+export type ArchiveDB = Dexie & {
+  pages: Table<PageRecord, string>;
+  clippings: Table<ClippingRecord, string>;
+  settings: Table<SettingsRecord, string>;
+};
+
+export interface OpenOptions {
+  /** Database name; tests use one per case. */
+  name?: string;
+  /** An IDBFactory and IDBKeyRange other than the global ones (fake-indexeddb in tests). */
+  indexedDB?: IDBFactory;
+  IDBKeyRange?: typeof IDBKeyRange;
+}
+
+/** Records written by version 1 code. Checked per record, so the step leaves an already migrated record alone. */
+function isV1<T extends { schemaVersion: number }, V extends { schemaVersion: 1 }>(r: T | V): r is V {
+  return r.schemaVersion === 1;
+}
+
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  const pages = new Map<string, PageRecord>();
+  await tx
+    .table<PageRecordV1 | PageRecord, string>('pages')
+    .toCollection()
+    .modify((p, ref) => {
+      const next = isV1<PageRecord, PageRecordV1>(p) ? pageV1toV2(p) : p;
+      pages.set(next.id, next);
+      ref.value = next;
+    });
+  await tx
+    .table<ClippingRecordV1 | ClippingRecord, string>('clippings')
+    .toCollection()
+    .modify((c, ref) => {
+      if (isV1<ClippingRecord, ClippingRecordV1>(c)) ref.value = clippingV1toV2(c, pages.get(c.pageId));
+    });
+  await tx
+    .table<SettingsRecordV1 | SettingsRecord, string>('settings')
+    .toCollection()
+    .modify((s, ref) => {
+      if (isV1<SettingsRecord, SettingsRecordV1>(s)) ref.value = settingsV1toV2(s);
+    });
+}
+
+/** Declares every version on a Dexie instance. Exported for the upgrade tests. */
+export function declareVersions(db: Dexie, upTo = 2): void {
+  db.version(1).stores(STORES_V1);
+  if (upTo >= 2) db.version(2).stores(STORES_V2).upgrade(upgradeToV2);
+}
+
+/** The archive database at its current version (opened lazily by Dexie on first use). */
+export function openArchiveDB(options: OpenOptions = {}): ArchiveDB {
+  const db = new Dexie(options.name ?? DB_NAME, {
+    ...(options.indexedDB ? { indexedDB: options.indexedDB } : {}),
+    ...(options.IDBKeyRange ? { IDBKeyRange: options.IDBKeyRange } : {}),
+  }) as ArchiveDB;
+  declareVersions(db);
+  return db;
+}

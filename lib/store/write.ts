@@ -1,0 +1,316 @@
+/**
+ * Every write to the archive. Each public operation is one read-write transaction: it
+ * either happens whole or, if anything throws inside (a full disk, a bad record), not at
+ * all. Derived fields are recomputed here on every write.
+ */
+import { deriveClipping, derivePage } from './derive.ts';
+import type { ArchiveDB } from './db.ts';
+import { StoreError } from './errors.ts';
+import {
+  DEFAULT_COLOUR,
+  SCHEMA_VERSION,
+  type ClippingRecord,
+  type ClippingView,
+  type PageRecord,
+  type SettingsRecord,
+} from './records.ts';
+import { canonicalizeUrl } from './url.ts';
+import { validateClipping, validatePage, validatePatch, validateSettingsPatch, type ValidClipping } from './validate.ts';
+
+export interface StoreContext {
+  db: ArchiveDB;
+  /** Epoch ms; injectable so tests control time. */
+  now: () => number;
+  /** Stable random ids. */
+  newId: () => string;
+}
+
+type PageFields = ReturnType<typeof validatePage>;
+
+/** The settings record as stored, or the defaults for an archive that has none yet. */
+export function defaultSettings(at: number): SettingsRecord {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: 'archive',
+    defaultColour: DEFAULT_COLOUR,
+    recentTags: [],
+    persisted: null,
+    lastExportAt: null,
+    updatedAt: at,
+  };
+}
+
+function identity(input: PageFields): { canonicalUrl: string; url: string } {
+  const url = canonicalizeUrl(input.url);
+  const canonicalUrl = (input.canonicalUrl ? canonicalizeUrl(input.canonicalUrl) : null) ?? url;
+  if (!url || !canonicalUrl) throw new StoreError('invalid', 'Invalid page: url is not an http(s) address');
+  return { canonicalUrl, url };
+}
+
+/** Fields of a page that clippings copy or index: when one changes, its clippings are re-derived. */
+function clippingRelevant(a: PageRecord, b: PageRecord): boolean {
+  return a.host !== b.host || a.province !== b.province || a.publishedAt !== b.publishedAt || a.title !== b.title || a.site !== b.site;
+}
+
+async function rederiveClippings(ctx: StoreContext, page: PageRecord): Promise<void> {
+  await ctx.db.clippings
+    .where('pageId')
+    .equals(page.id)
+    .modify((c) => {
+      Object.assign(c, deriveClipping(c, page));
+    });
+}
+
+/**
+ * Creates the page or brings it up to date, by canonical URL. Newer non-empty metadata
+ * wins (a portal may correct a title); the first address read and the first-seen time
+ * are kept. A deleted page is revived. Call inside a transaction on pages and clippings.
+ */
+async function upsertPage(ctx: StoreContext, input: PageFields, at: number): Promise<PageRecord> {
+  const { canonicalUrl, url } = identity(input);
+  const existing = await ctx.db.pages.where('canonicalUrl').equals(canonicalUrl).first();
+  const firstSeen = input.firstSeen ?? at;
+  if (!existing) {
+    const base = { canonicalUrl, published: input.published ?? null };
+    const page: PageRecord = {
+      schemaVersion: SCHEMA_VERSION,
+      id: ctx.newId(),
+      url,
+      canonicalUrl,
+      title: input.title ?? null,
+      published: base.published,
+      author: input.author ?? null,
+      site: input.site ?? null,
+      ...derivePage(base),
+      firstSeen,
+      createdAt: at,
+      updatedAt: at,
+      deleted: false,
+    };
+    await ctx.db.pages.add(page);
+    return page;
+  }
+  const merged: PageRecord = {
+    ...existing,
+    schemaVersion: SCHEMA_VERSION,
+    title: input.title ?? existing.title,
+    published: input.published ?? existing.published,
+    author: input.author ?? existing.author,
+    site: input.site ?? existing.site,
+    firstSeen: Math.min(existing.firstSeen, firstSeen),
+    deleted: false,
+  };
+  Object.assign(merged, derivePage(merged));
+  const changed = (Object.keys(merged) as (keyof PageRecord)[]).some((k) => merged[k] !== existing[k]);
+  if (!changed) return existing;
+  merged.updatedAt = at;
+  await ctx.db.pages.put(merged);
+  if (clippingRelevant(existing, merged)) await rederiveClippings(ctx, merged);
+  return merged;
+}
+
+export async function savePage(ctx: StoreContext, input: unknown): Promise<PageRecord> {
+  const valid = validatePage(input);
+  return ctx.db.transaction('rw', ctx.db.pages, ctx.db.clippings, () => upsertPage(ctx, valid, ctx.now()));
+}
+
+async function settingsOf(ctx: StoreContext, at: number): Promise<SettingsRecord> {
+  return (await ctx.db.settings.get('archive')) ?? defaultSettings(at);
+}
+
+const RECENT_TAGS = 30;
+
+async function rememberTags(ctx: StoreContext, tags: readonly string[], at: number): Promise<void> {
+  if (tags.length === 0) return;
+  const s = await settingsOf(ctx, at);
+  const lower = new Set(tags.map((t) => t.toLowerCase()));
+  const recentTags = [...tags, ...s.recentTags.filter((t) => !lower.has(t.toLowerCase()))].slice(0, RECENT_TAGS);
+  await ctx.db.settings.put({ ...s, recentTags, updatedAt: at });
+}
+
+/** A live clipping of the same text at the same place: saving twice (a double click) keeps one. */
+async function findSame(ctx: StoreContext, pageId: string, c: ValidClipping): Promise<ClippingRecord | undefined> {
+  const siblings = await ctx.db.clippings.where('pageId').equals(pageId).toArray();
+  const q = c.selectors.quote;
+  return siblings.find(
+    (s) =>
+      !s.deleted &&
+      s.quote === c.quote &&
+      s.selectors.position.start === c.selectors.position.start &&
+      s.selectors.quote.prefix === q.prefix &&
+      s.selectors.quote.suffix === q.suffix,
+  );
+}
+
+function newClipping(ctx: StoreContext, c: ValidClipping, page: PageRecord, at: number, defaultColour: ClippingRecord['colour']): ClippingRecord {
+  const source = {
+    quote: c.quote,
+    selectors: c.selectors,
+    entities: c.entities,
+    note: c.note,
+    tags: c.tags,
+    deleted: false,
+    updatedAt: at,
+  };
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    id: ctx.newId(),
+    pageId: page.id,
+    ...source,
+    colour: c.colour ?? defaultColour,
+    createdAt: at,
+    ...deriveClipping(source, page),
+  };
+}
+
+/**
+ * Saves a clipping and its page (upserted by canonical URL) in one transaction. Saving
+ * the same text at the same place of a page again returns the clipping already there.
+ */
+export async function saveClipping(ctx: StoreContext, input: unknown): Promise<ClippingView> {
+  const valid = validateClipping(input);
+  const { db } = ctx;
+  return db.transaction('rw', db.pages, db.clippings, db.settings, async () => {
+    const at = ctx.now();
+    const settings = await settingsOf(ctx, at);
+    const page = await upsertPage(ctx, valid.page, at);
+    const same = await findSame(ctx, page.id, valid);
+    if (same) return { clipping: same, page };
+    const clipping = newClipping(ctx, valid, page, at, settings.defaultColour);
+    await db.clippings.add(clipping);
+    await rememberTags(ctx, valid.tags, at);
+    return { clipping, page };
+  });
+}
+
+/** Page inputs of a batch folded per canonical URL, in order: later non-empty metadata wins. */
+function foldPages(pages: readonly PageFields[]): Map<string, PageFields> {
+  const out = new Map<string, PageFields>();
+  for (const p of pages) {
+    const key = identity(p).canonicalUrl;
+    const prev = out.get(key);
+    if (!prev) {
+      out.set(key, p);
+      continue;
+    }
+    const firstSeen = Math.min(prev.firstSeen ?? Infinity, p.firstSeen ?? Infinity);
+    out.set(key, {
+      url: prev.url,
+      canonicalUrl: prev.canonicalUrl ?? p.canonicalUrl ?? null,
+      title: p.title ?? prev.title,
+      published: p.published ?? prev.published,
+      author: p.author ?? prev.author,
+      site: p.site ?? prev.site,
+      ...(Number.isFinite(firstSeen) ? { firstSeen } : {}),
+    });
+  }
+  return out;
+}
+
+/**
+ * Saves many clippings in one transaction: all or none. For imports and benchmarks; it
+ * does not look for repeats of clippings already saved.
+ */
+export async function saveClippings(ctx: StoreContext, inputs: readonly unknown[]): Promise<ClippingView[]> {
+  const valid = inputs.map((input, i) => {
+    try {
+      return validateClipping(input);
+    } catch (e) {
+      if (e instanceof StoreError) throw new StoreError(e.code, `Item ${i}: ${e.message}`, { cause: e });
+      throw e;
+    }
+  });
+  const pageInputs = foldPages(valid.map((c) => c.page));
+  const { db } = ctx;
+  return db.transaction('rw', db.pages, db.clippings, db.settings, async () => {
+    const settings = await settingsOf(ctx, ctx.now());
+    // Each page once, then every clipping from its page's final state. (Awaiting only
+    // database work inside the transaction: Dexie keeps its transaction across those.)
+    const pages = new Map<string, PageRecord>();
+    for (const [key, input] of pageInputs) pages.set(key, await upsertPage(ctx, input, ctx.now()));
+    // The clock is read per clipping: an import or a seeded archive spreads its save times.
+    const views = valid.map((c) => {
+      const page = pages.get(identity(c.page).canonicalUrl)!;
+      return { clipping: newClipping(ctx, c, page, ctx.now(), settings.defaultColour), page };
+    });
+    // One bulk write: far cheaper than one add per record (Dexie tracks each single
+    // write's index keys for live queries; a bulk write is tracked by its keys alone).
+    await db.clippings.bulkAdd(views.map((v) => v.clipping));
+    return views;
+  });
+}
+
+async function change(
+  ctx: StoreContext,
+  id: string,
+  edit: (c: ClippingRecord, at: number) => ClippingRecord | null,
+  also?: (at: number) => Promise<void>,
+): Promise<ClippingView> {
+  const { db } = ctx;
+  return db.transaction('rw', db.pages, db.clippings, db.settings, async () => {
+    const at = ctx.now();
+    const current = await db.clippings.get(id);
+    if (!current) throw new StoreError('not-found', `No clipping ${id}`);
+    const page = await db.pages.get(current.pageId);
+    if (!page) throw new StoreError('not-found', `No page ${current.pageId} for clipping ${id}`);
+    const edited = edit(current, at);
+    if (!edited) return { clipping: current, page };
+    const clipping: ClippingRecord = { ...edited, schemaVersion: SCHEMA_VERSION, updatedAt: at };
+    Object.assign(clipping, deriveClipping(clipping, page));
+    await db.clippings.put(clipping);
+    if (also) await also(at);
+    return { clipping, page };
+  });
+}
+
+/** Changes the note, tags or colour of a clipping. */
+export async function updateClipping(ctx: StoreContext, id: string, patch: unknown): Promise<ClippingView> {
+  const p = validatePatch(patch);
+  return change(
+    ctx,
+    id,
+    (c) => ({
+      ...c,
+      ...(p.note !== undefined ? { note: p.note } : {}),
+      ...(p.tags !== undefined ? { tags: p.tags } : {}),
+      ...(p.colour !== undefined ? { colour: p.colour } : {}),
+    }),
+    (at) => rememberTags(ctx, p.tags ?? [], at),
+  );
+}
+
+/** Marks a clipping deleted (a tombstone, kept for merges and undo). Deleting twice changes nothing. */
+export async function deleteClipping(ctx: StoreContext, id: string): Promise<ClippingView> {
+  return change(ctx, id, (c, at) => (c.deleted ? null : { ...c, deleted: true, deletedAt: at }));
+}
+
+/** Brings a deleted clipping back. */
+export async function undoDelete(ctx: StoreContext, id: string): Promise<ClippingView> {
+  return change(ctx, id, (c) => (c.deleted ? { ...c, deleted: false, deletedAt: null } : null));
+}
+
+/**
+ * Removes tombstones deleted before `before` for good (after an export or a merge has
+ * carried them). Returns how many were removed.
+ */
+export async function purgeTombstones(ctx: StoreContext, before: number): Promise<number> {
+  return ctx.db.transaction('rw', ctx.db.clippings, () => ctx.db.clippings.where('deletedAt').below(before).delete());
+}
+
+export type SettingsPatch = Partial<Pick<SettingsRecord, 'defaultColour' | 'persisted' | 'lastExportAt'>>;
+
+export async function updateSettings(ctx: StoreContext, input: unknown): Promise<SettingsRecord> {
+  const patch = validateSettingsPatch(input);
+  return ctx.db.transaction('rw', ctx.db.settings, async () => {
+    const at = ctx.now();
+    const s = await settingsOf(ctx, at);
+    const next: SettingsRecord = { ...s, ...patch, schemaVersion: SCHEMA_VERSION, updatedAt: at };
+    await ctx.db.settings.put(next);
+    return next;
+  });
+}
+
+export function getSettings(ctx: StoreContext): Promise<SettingsRecord> {
+  const at = ctx.now();
+  return ctx.db.settings.get('archive').then((s) => s ?? defaultSettings(at));
+}
