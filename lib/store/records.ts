@@ -11,6 +11,7 @@
  * Fields marked "derived" are computed by the store from the others (`derive.ts`) and
  * recomputed on every write: they exist for the indexes, never edit them by hand.
  */
+import type { TextPositionSelector, TextQuoteSelector } from '../anchor/types';
 import type { Entity, EntityKind } from '../recognize/types';
 
 /** Version of the record shapes below; the database version follows it (`db.ts`). */
@@ -47,20 +48,9 @@ export interface PageRecord {
   deleted: boolean;
 }
 
-/** W3C Web Annotation TextQuoteSelector (https://www.w3.org/TR/annotation-model/#text-quote-selector). */
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
-
-/** W3C Web Annotation TextPositionSelector: UTF-16 offsets into the article text, end exclusive. */
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  start: number;
-  end: number;
-}
+// The W3C Web Annotation selectors are lib/anchor's: one definition for what is
+// described, stored, re-anchored and exported.
+export type { TextPositionSelector, TextQuoteSelector } from '../anchor/types';
 
 export interface ClippingSelectors {
   quote: TextQuoteSelector;
