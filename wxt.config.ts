@@ -9,6 +9,9 @@ const GECKO_ID = 'trich-luc@trichluc.local';
 // run time so that installing the extension grants no access to other sites.
 const OPTIONAL_HOSTS = ['*://*/*'];
 
+// entrypoints/recognizer.ts and entrypoints/card.ts, built as unlisted scripts.
+const LAZY_SCRIPTS = ['recognizer.js', 'card.js'];
+
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
@@ -42,5 +45,15 @@ export default defineConfig({
           },
         }
       : { minimum_chrome_version: '105' }),
+    // Scripts the content script loads when it needs them (lib/page/lazy.ts): the
+    // recognizer on article pages, the card's rendering when a card first opens. The
+    // content script runs on any site the user adds, so these must load wherever it
+    // does; in Chrome only through the per-session dynamic URL (runtime.getURL gives
+    // it), so that pages cannot probe for the extension. Firefox's extension URLs
+    // are random per install already.
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: LAZY_SCRIPTS, matches: ['<all_urls>'], use_dynamic_url: true }]
+        : LAZY_SCRIPTS,
   }),
 });

@@ -15,6 +15,7 @@ interface Section {
 
 const SECTIONS: Record<string, () => Promise<Section>> = {
   recognize: () => import('./sections/recognize.ts'),
+  page: () => import('./sections/page.ts'),
 };
 
 async function main(args: string[]): Promise<number> {

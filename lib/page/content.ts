@@ -2,8 +2,10 @@ import { browser } from 'wxt/browser';
 import { extractArticle } from '../article';
 import { t } from '../i18n';
 import { handleTabMessages, sendMessage } from '../messages';
-import { recognize } from '../recognize';
 import { isHighlightingOn, loadSiteSettings, onSiteSettingsChanged } from '../site-settings/settings';
+import type { Entity } from '../recognize/types';
+import type { CardView } from '../ui/card-view';
+import { LAZY_GLOBALS, loadLazy } from './lazy';
 import { PageSession } from './session';
 import type { PageSummary } from './types';
 
@@ -14,7 +16,9 @@ export interface ScriptContext {
 
 /**
  * The content script's body: follows the site switch, runs a `PageSession` while it
- * is on, relays the results to the background (badge) and answers the popup.
+ * is on, relays the results to the background (badge) and answers the popup. The
+ * recognizer and the card's rendering are scripts of their own, loaded only when the
+ * page has an article, and when a card first opens (./lazy.ts).
  *
  * Nothing here may surface in the page: failed messages (the extension being
  * reloaded, no background yet) are dropped, and the session guards its handlers.
@@ -28,7 +32,8 @@ export async function runContentScript(ctx: ScriptContext): Promise<void> {
       doc: document,
       url: () => location.href,
       extract: extractArticle,
-      recognize,
+      loadRecognizer: () => loadLazy<(text: string) => Entity[]>(browser.runtime.getURL('/recognizer.js'), LAZY_GLOBALS.recognizer),
+      loadCardView: () => loadLazy<CardView>(browser.runtime.getURL('/card.js'), LAZY_GLOBALS.card),
       t,
       locale: browser.i18n.getUILanguage(),
       onAnnotated: (summary) => report(host, summary),

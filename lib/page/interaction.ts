@@ -11,6 +11,7 @@ import {
 } from '../highlight';
 import type { Translate } from '../i18n';
 import { CardLayer } from '../ui/card';
+import type { CardView } from '../ui/card-view';
 import type { Box } from '../ui/place';
 import { guard } from './guard';
 
@@ -29,6 +30,8 @@ export interface InteractionOptions {
   locale: string;
   /** The page address appended to copied text. */
   pageUrl(): string | null;
+  /** Loads the card's rendering the first time a card opens (see CardLayer). */
+  loadCardView(): Promise<CardView>;
   timing?: Partial<typeof HOVER_TIMING>;
 }
 
@@ -68,6 +71,7 @@ export class Interaction {
       t: options.t,
       locale: options.locale,
       pageUrl: options.pageUrl,
+      loadView: options.loadCardView,
       onClosed: () => this.cardClosed(),
     });
   }

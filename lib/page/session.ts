@@ -13,6 +13,7 @@ import {
 } from '../highlight';
 import type { Translate } from '../i18n';
 import type { Entity } from '../recognize/types';
+import type { CardView } from '../ui/card-view';
 import { guard } from './guard';
 import { HOVER_TIMING, Interaction } from './interaction';
 import type { PageMeta, PageState, PageSummary } from './types';
@@ -28,6 +29,8 @@ export const TIMING = {
   articleChangeDebounce: 500,
 };
 
+type Recognize = (text: string) => Entity[];
+
 /** At most this many looks for a late article: a page that keeps changing is a page, not a loading article. */
 const LATE_ARTICLE_ATTEMPTS = 10;
 
@@ -37,11 +40,21 @@ export interface SessionOptions {
   url(): string;
   /** `extractArticle` from lib/article. */
   extract(doc: Document, url: string): Article;
-  /** `recognize` from lib/recognize. */
-  recognize(text: string): Entity[];
+  /**
+   * `recognize` from lib/recognize; or, instead, `loadRecognizer`, which the session
+   * calls the first time it has an article to read (the content script loads its
+   * recognizer script then, so that pages without an article never load it).
+   */
+  recognize?: Recognize;
+  loadRecognizer?: () => Promise<Recognize>;
   t: Translate;
   /** UI locale, for dates on the card. */
   locale: string;
+  /**
+   * Loads the card's rendering the first time a card opens (the content script loads
+   * its card script); without it no card can open.
+   */
+  loadCardView?: () => Promise<CardView>;
   /** Each time the article has been read in full. */
   onAnnotated(summary: PageSummary): void;
   schedule?: IdleScheduler;
@@ -70,11 +83,14 @@ export class PageSession {
   private watch: Watch | null = null;
   private removeStyles: (() => void) | null = null;
   private lateAttempts = 0;
+  private recognize: Recognize | null;
+  private loadingRecognizer = false;
 
   constructor(private readonly options: SessionOptions) {
     const view = options.doc.defaultView;
     if (!view) throw new Error('document without a window');
     this.view = view;
+    this.recognize = options.recognize ?? null;
     this.timing = { ...TIMING, ...options.timing };
     this.schedule = options.schedule ?? idleScheduler(view);
     const api = highlightApi(view);
@@ -85,6 +101,7 @@ export class PageSession {
       t: options.t,
       locale: options.locale,
       pageUrl: () => this.article?.url ?? options.url(),
+      loadCardView: options.loadCardView ?? (() => Promise.reject(new Error('no card view'))),
       timing: this.timing,
     });
   }
@@ -135,16 +152,42 @@ export class PageSession {
     this.state = 'annotating';
     this.removeStyles ??= adoptStyles(this.options.doc, highlightCss(paletteFor(article.body!, this.view)));
     this.watchArticle();
+    const recognize = this.recognize;
+    if (!recognize) {
+      this.annotation = null;
+      this.interaction.follow(null);
+      this.loadRecognizer();
+      return;
+    }
     const annotation = new Annotation(this.options.doc, article.text, article.map);
     this.annotation = annotation;
     this.interaction.follow(annotation);
     void annotation
-      .run({ recognize: this.options.recognize, layer: this.layer, schedule: this.schedule })
+      .run({ recognize, layer: this.layer, schedule: this.schedule })
       .then((completed) => {
         if (!completed || this.annotation !== annotation) return;
         this.state = 'annotated';
         this.options.onAnnotated(this.summary());
       });
+  }
+
+  /** Loads the recognizer, then reads the article the session has by then (if any). */
+  private loadRecognizer(): void {
+    const load = this.options.loadRecognizer;
+    if (this.loadingRecognizer || !load) return;
+    this.loadingRecognizer = true;
+    load().then(
+      (recognize) => {
+        this.loadingRecognizer = false;
+        this.recognize = recognize;
+        if (this.state === 'annotating' && this.article && !this.annotation) this.annotate(this.article);
+      },
+      () => {
+        // Our own packaged script failed to load (the extension is being reloaded):
+        // nothing is highlighted; the next change to the article tries again.
+        this.loadingRecognizer = false;
+      },
+    );
   }
 
   /** No article yet: some portals insert it with a script after load. */
