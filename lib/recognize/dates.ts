@@ -3,6 +3,7 @@
  * "11 tháng 11 năm 2021", and the partial forms that are never figures ("27/7",
  * "12/2021"). Sticky regexes: each attempt reads only the characters of its match.
  */
+import { nextWordInitial } from './text';
 
 export interface ParsedDate {
   start: number;
@@ -82,6 +83,9 @@ const SIGNING_DATE = /[^\S\r\n]*(?:,[^\S\r\n]*)?(?:\(\s*)?(?:(?:được\s+)?(?:
  * next words are not a date.
  */
 export function parseSigningDate(text: string, pos: number): ParsedDate | null {
+  const initial = nextWordInitial(text, pos);
+  // "ngày …", "ban hành ngày …", "ký ngày …", "được ban hành ngày …"
+  if (initial !== 0x6e && initial !== 0x62 && initial !== 0x6b && initial !== 0x111) return null;
   SIGNING_DATE.lastIndex = pos;
   const m = SIGNING_DATE.exec(text);
   if (!m) return null;

@@ -19,7 +19,7 @@ import {
   SYMBOL_TYPES_CASE_FREE,
 } from './lexicon';
 import { parseSigningDate } from './dates';
-import { isDigit, isHSpace, isLetter, isLineBreak, isSpace, isUpper, lowerWord, wordsBefore, type Word } from './text';
+import { isDigit, isHSpace, isLetter, isLineBreak, isSpace, isUpper, lowerWord, nextWordInitial, wordsBefore, type Word } from './text';
 
 /** A document found in the normalized text, before offsets are mapped back. */
 export interface DocumentHit extends Omit<DocumentEntity, 'text'> {
@@ -255,6 +255,7 @@ function findTypeWord(text: string, codeStart: number, floor: number, abbrType: 
  * digit or line break ("của UBND tỉnh Bình Phước về việc …" → "UBND tỉnh Bình Phước").
  */
 export function parseIssuer(text: string, pos: number): { end: number; issuer: string } | null {
+  if (nextWordInitial(text, pos) !== 0x63 /* c: "của" */) return null;
   ISSUER_INTRO.lastIndex = pos;
   const intro = ISSUER_INTRO.exec(text);
   if (!intro) return null;
@@ -333,7 +334,7 @@ export function matchDocument(text: string, pos: number, floor: number, prev: Do
   if (date) end = date.end;
   // "Nghị quyết 18-NQ/TW năm 2022": the year the document is known by.
   let yearWritten: number | null = null;
-  if (!date) {
+  if (!date && nextWordInitial(text, end) === 0x6e /* n: "năm" */) {
     YEAR_AFTER.lastIndex = end;
     const y = YEAR_AFTER.exec(text);
     if (y) {

@@ -270,3 +270,22 @@ export function letterEnd(text: string, start: number): number {
   while (start < text.length && isLetter(text.charCodeAt(start))) start++;
   return start;
 }
+
+/**
+ * The first letter of the next word after `pos` (skipping horizontal space, commas and
+ * an opening parenthesis), lower-cased, or -1: a cheap test before a sticky regex that
+ * needs a particular word there ("ngày", "của", "năm").
+ */
+export function nextWordInitial(text: string, pos: number): number {
+  let i = pos;
+  const limit = Math.min(text.length, pos + 8);
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) || c === 0x2c || c === 0x28) i++;
+    else break;
+  }
+  const c = text.charCodeAt(i);
+  if (c >= 0x41 && c <= 0x5a) return c | 0x20;
+  if (c === 0x110) return 0x111; // Đ
+  return Number.isNaN(c) ? -1 : c;
+}
