@@ -498,10 +498,20 @@ export function scanFigure(text: string, pos: number, floor: number): FigureScan
   if (text.charCodeAt(num.end) === 0x2f && isDigit(text.charCodeAt(num.end + 1))) {
     return scanFraction(text, num, contextBefore(text, pos, floor));
   }
-  // What follows is read first: most numbers with nothing after them are decided here,
-  // without reading what comes before.
-  const unit = unitAfter(text, num.end);
   let ctx: Context | null = null;
+  // A label word just before ("năm 2021", "ngày 15", "Điều 5") decides at once, before
+  // any unit is read: one look-up, and these numbers are many.
+  const s0 = prevWordStart(text, pos, floor);
+  if (s0 >= 0 && WORDS.get(text, s0, letterEnd(text, s0))?.label) {
+    ctx = contextBefore(text, pos, floor);
+    if (ctx.label) {
+      const second = rangeNext(text, num.end);
+      return skipTo(pos, second >= 0 ? skipRangeChain(text, second) : num.end);
+    }
+  }
+  // Then what follows: most numbers with nothing after them are decided there, without
+  // reading further back.
+  const unit = unitAfter(text, num.end);
   // A range: "5 - 7%", "từ 5 đến 7 tỷ đồng", "5% - 7%".
   if (!unit || unit.quantity !== 'count') {
     const secondStart = rangeNext(text, unit ? unit.end : num.end);
