@@ -9,8 +9,8 @@ const GECKO_ID = 'trich-luc@trichluc.local';
 // run time so that installing the extension grants no access to other sites.
 const OPTIONAL_HOSTS = ['*://*/*'];
 
-// entrypoints/recognizer.ts and entrypoints/card.ts, built as unlisted scripts.
-const LAZY_SCRIPTS = ['recognizer.js', 'card.js'];
+// entrypoints/recognizer.ts, card.ts and clippings.ts, built as unlisted scripts.
+const LAZY_SCRIPTS = ['recognizer.js', 'card.js', 'clippings.js'];
 
 // See https://wxt.dev/api/config.html
 export default defineConfig({
@@ -25,7 +25,22 @@ export default defineConfig({
     // `scripting` (MV3 only) registers and injects the content script on sites
     // the user adds; Firefox MV2 does that with contentScripts/tabs, which need
     // no permission of their own.
-    permissions: ['storage', 'activeTab', ...(manifestVersion === 3 ? ['scripting'] : [])],
+    // `contextMenus`: the "Save clipping" item on a selection (Firefox accepts the
+    // name as an alias of `menus`). The side panel's own permission (`sidePanel`,
+    // Chromium) is added by WXT with the entrypoint.
+    permissions: ['storage', 'activeTab', 'contextMenus', ...(manifestVersion === 3 ? ['scripting'] : [])],
+    // Keyboard commands. Saving the selection has no default key here: the content
+    // script answers Alt+Shift+S itself (so it works wherever the page has focus,
+    // headless browsers included); a reader may still bind one in the browser's
+    // shortcut settings, which reaches the same code. Opening the panel needs the
+    // browser: Alt+Shift+L (free in Chromium and Firefox; ChromeOS uses it for the
+    // shelf, where the side panel's own toolbar button remains).
+    commands: {
+      'save-clipping': { description: '__MSG_commandSaveClipping__' },
+      ...(browser === 'firefox'
+        ? { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+L' } } }
+        : { 'open-side-panel': { description: '__MSG_commandOpenSidePanel__', suggested_key: { default: 'Alt+Shift+L' } } }),
+    },
     // MV2 has no optional_host_permissions; hosts go in optional_permissions.
     ...(manifestVersion === 3
       ? { optional_host_permissions: OPTIONAL_HOSTS }
@@ -46,7 +61,8 @@ export default defineConfig({
         }
       : { minimum_chrome_version: '105' }),
     // Scripts the content script loads when it needs them (lib/page/lazy.ts): the
-    // recognizer on article pages, the card's rendering when a card first opens. The
+    // recognizer on article pages, the card's rendering when a card first opens, what
+    // clippings need on pages that have some (or when one is saved). The
     // content script runs on any site the user adds, so these must load wherever it
     // does; in Chrome only through the per-session dynamic URL (runtime.getURL gives
     // it), so that pages cannot probe for the extension. Firefox's extension URLs

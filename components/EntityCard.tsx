@@ -11,7 +11,11 @@ export interface EntityCardProps {
   /** UI locale, for dates. */
   locale: string;
   copyState: CopyState;
+  /** A save of this entity is under way (its outcome is shown in the page's toast). */
+  saving?: boolean;
   onCopy(): void;
+  /** Saves the entity with its sentence as a clipping; without it, saving is not offered. */
+  onSave?(): void;
   onClose(): void;
 }
 
@@ -21,7 +25,7 @@ export interface EntityCardProps {
  * around it stays usable; Escape, the close button or leaving it closes it (the
  * caller wires those, since they concern the page too).
  */
-export function EntityCard({ entity, t, locale, copyState, onCopy, onClose }: EntityCardProps) {
+export function EntityCard({ entity, t, locale, copyState, saving = false, onCopy, onSave, onClose }: EntityCardProps) {
   const isDocument = entity.kind === 'document';
   const kindLabel = t(isDocument ? 'cardDocument' : 'cardFigure');
   const lookup = isDocument ? lookupUrl(entity) : null;
@@ -49,26 +53,27 @@ export function EntityCard({ entity, t, locale, copyState, onCopy, onClose }: En
         <button type="button" class="copy" onClick={onCopy}>
           {t('cardCopy')}
         </button>
-        {/* Not `disabled`: a disabled button cannot be focused, so keyboard and
-            screen-reader users would never learn why it does nothing. */}
-        <button
-          type="button"
-          class="save"
-          aria-disabled="true"
-          aria-describedby="tl-card-save-note"
-          title={t('cardSaveSoon')}
-        >
-          {t('cardSave')}
-        </button>
+        {onSave && (
+          // Not `disabled` while saving: a disabled button loses focus, and keyboard
+          // users would be thrown out of the card.
+          <button
+            type="button"
+            class="save"
+            aria-disabled={saving ? 'true' : undefined}
+            title={t('cardSaveTitle')}
+            onClick={() => {
+              if (!saving) onSave();
+            }}
+          >
+            {t('cardSave')}
+          </button>
+        )}
         {lookup && entity.kind === 'document' && (
           <a class="lookup" href={lookup} target="_blank" rel="noopener noreferrer" title={t('cardLookupTitle', [entity.code ?? ''])}>
             {t('cardLookup')}
           </a>
         )}
       </div>
-      <p id="tl-card-save-note" class="visually-hidden">
-        {t('cardSaveSoon')}
-      </p>
       <p class="status" role="status" aria-live="polite">
         {status}
       </p>

@@ -1,8 +1,12 @@
 import { browser } from 'wxt/browser';
 import { toolbarAction } from '@/lib/action';
 import { badgeText, entityCount } from '@/lib/badge';
+import { archiveHandlers } from '@/lib/capture/archive';
+import { listenForSaving } from '@/lib/capture/menu';
 import { t } from '@/lib/i18n';
 import { handleMessages } from '@/lib/messages';
+import { openSidePanel } from '@/lib/sidepanel/open';
+import { openRepo, type Repo } from '@/lib/store';
 import {
   browserRegistrar,
   hostsOf,
@@ -27,7 +31,17 @@ function senderHost(sender: { url?: string }, claimed: string): string {
 }
 
 export default defineBackground(() => {
+  // The archive lives in the extension's origin; the database opens on first use.
+  let repo: Repo | null = null;
+  const archive = archiveHandlers({ repo: () => (repo ??= openRepo()) });
+
   handleMessages({
+    ...archive,
+    // A click in our page UI (Chromium only: its gesture travels with the message).
+    // Called before anything is awaited, or the gesture is gone.
+    'open-side-panel': (_message, sender) => openSidePanel({ tabId: sender.tab?.id, windowId: sender.tab?.windowId }),
+    // For the side panel, which listens itself.
+    'clippings-anchored': () => undefined,
     'page-annotated': async (message, sender) => {
       const tabId = sender.tab?.id;
       const status = siteStatus(senderHost(sender, message.host), await loadSiteSettings());
@@ -53,6 +67,9 @@ export default defineBackground(() => {
     },
   });
 
+  // Saving from the context menu and the browser commands (lib/capture/menu.ts).
+  const syncMenu = listenForSaving(t);
+
   // Content-script registrations for the sites the user added. Runs are queued:
   // two overlapping runs would register the same script twice.
   const registrar = browserRegistrar();
@@ -61,7 +78,11 @@ export default defineBackground(() => {
     if (registrar) queue = queue.then(() => syncRegistrations(registrar)).catch(() => undefined);
   };
   sync();
-  onSiteSettingsChanged(sync);
+  syncMenu();
+  onSiteSettingsChanged(() => {
+    sync();
+    syncMenu();
+  });
   // The permission is the user's real answer: Firefox may close the popup while
   // its prompt is up, before the popup could store the choice, and access can be
   // taken back in the browser's settings. Either way the stored switch follows.

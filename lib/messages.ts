@@ -1,5 +1,26 @@
 import { browser, type Browser } from 'wxt/browser';
-import type { PageMeta, PageSummary } from './page/types';
+import type { PageAnchors, PageMeta, PageSummary, SaveOutcome } from './page/types';
+import type {
+  ClippingInput,
+  ClippingPatch,
+  ClippingRecord,
+  ClippingView,
+  PageRecord,
+  StoreErrorCode,
+  StoreErrorMessageKey,
+} from './store';
+
+/**
+ * How the background answers a request to the archive. A `StoreError` does not survive
+ * messaging (only plain data crosses), so a failure arrives as its code and the name of
+ * its locale message, which the receiver shows (`t(messageKey)`).
+ */
+export interface StoreFailure {
+  ok: false;
+  code: StoreErrorCode;
+  messageKey: StoreErrorMessageKey;
+}
+export type StoreReply<T extends object> = ({ ok: true } & T) | StoreFailure;
 
 /**
  * Every runtime message between the extension's parts, keyed by `type`, with
@@ -16,6 +37,29 @@ export interface MessageMap {
   };
   /** Content script → background: highlighting was switched off on this tab; clears the badge. */
   'page-cleared': { request: { host: string }; response: void };
+  /** Content script → archive: saves a clipping (its page upserted); the same text at the same place is saved once. */
+  'save-clipping': { request: { clipping: ClippingInput }; response: StoreReply<ClippingView> };
+  /** Content script → archive: the live clippings of a page (any address of it), in text order. */
+  'clippings-for-page': {
+    request: { url: string };
+    response: StoreReply<{ page: PageRecord | null; clippings: ClippingRecord[] }>;
+  };
+  /** Note, tags or colour of a clipping. */
+  'update-clipping': { request: { id: string; patch: ClippingPatch }; response: StoreReply<ClippingView> };
+  /** Tombstones a clipping (the toast's "undo"); `undo-delete` brings it back. */
+  'delete-clipping': { request: { id: string }; response: StoreReply<ClippingView> };
+  'undo-delete': { request: { id: string }; response: StoreReply<ClippingView> };
+  /**
+   * Content script → background: opens the side panel on the sender's tab, from a click
+   * in our page UI (Chromium carries the click's user gesture along with the message;
+   * Firefox does not, so its UI never sends this). Answers whether it opened.
+   */
+  'open-side-panel': { request: object; response: boolean };
+  /**
+   * Content script → extension pages: the page's clippings were placed again (loaded,
+   * saved, removed). The side panel listens; the background has nothing to do with it.
+   */
+  'clippings-anchored': { request: PageAnchors; response: void };
 }
 
 /** Messages to a tab's content script (`browser.tabs.sendMessage`), from the popup. */
@@ -24,6 +68,14 @@ export interface TabMessageMap {
   'get-page': { request: object; response: PageSummary };
   /** Scroll to the entity starting at `start` in the article text and open its card. */
   'reveal-entity': { request: { start: number }; response: boolean };
+  /** From the background (context menu, command): save the page's current selection as a clipping. */
+  'save-selection': { request: { source: 'menu' | 'command' }; response: SaveOutcome };
+  /** From the side panel: where each of the page's clippings was found (or not). */
+  'get-clipping-anchors': { request: object; response: PageAnchors };
+  /** From the side panel: scroll to a clipping and mark it. */
+  'reveal-clipping': { request: { id: string }; response: boolean };
+  /** From the side panel: the archive changed (a clipping deleted or restored there); look again. */
+  'refresh-clippings': { request: object; response: void };
 }
 
 /** A map of message types to their request and response shapes. */
@@ -53,8 +105,25 @@ export type TabMessageHandlers = HandlersFor<TabMessageMap>;
 
 // Records rather than lists so that the compiler flags a message type added to a
 // map but not here.
-const MESSAGE_TYPES: Readonly<Record<MessageType, true>> = { 'page-annotated': true, 'page-cleared': true };
-const TAB_MESSAGE_TYPES: Readonly<Record<TabMessageType, true>> = { 'get-page': true, 'reveal-entity': true };
+const MESSAGE_TYPES: Readonly<Record<MessageType, true>> = {
+  'page-annotated': true,
+  'page-cleared': true,
+  'save-clipping': true,
+  'clippings-for-page': true,
+  'update-clipping': true,
+  'delete-clipping': true,
+  'undo-delete': true,
+  'open-side-panel': true,
+  'clippings-anchored': true,
+};
+const TAB_MESSAGE_TYPES: Readonly<Record<TabMessageType, true>> = {
+  'get-page': true,
+  'reveal-entity': true,
+  'save-selection': true,
+  'get-clipping-anchors': true,
+  'reveal-clipping': true,
+  'refresh-clippings': true,
+};
 
 function hasType(value: unknown, types: Readonly<Record<string, true>>): boolean {
   return (
@@ -101,12 +170,20 @@ function listen(
     if (!guardType(message)) return false;
     const type = (message as { type: string }).type;
     const handler = handlers[type] as (message: unknown, sender: Browser.runtime.MessageSender) => unknown;
-    Promise.resolve()
-      .then(() => handler(message, sender))
-      .then(
-        (response) => sendResponse(response),
-        () => sendResponse(undefined),
-      );
+    // Called within the dispatch, not a microtask later: Chromium lets a message sent
+    // from a click carry the click's user gesture only while its listener runs, which
+    // `sidePanel.open()` needs.
+    let result: unknown;
+    try {
+      result = handler(message, sender);
+    } catch {
+      sendResponse(undefined);
+      return true;
+    }
+    Promise.resolve(result).then(
+      (response) => sendResponse(response),
+      () => sendResponse(undefined),
+    );
     return true;
   };
   browser.runtime.onMessage.addListener(listener);

@@ -11,7 +11,9 @@ export const HIGHLIGHT_NAMES = {
   figure: 'trichluc-figure',
   /** The entity whose card is open, or that the keyboard stepped to. */
   active: 'trichluc-active',
-} as const satisfies Record<EntityKind | 'active', string>;
+  /** The reader's saved clippings, found again on the page (lib/page/clippings.ts). */
+  clipping: 'trichluc-clipping',
+} as const satisfies Record<EntityKind | 'active' | 'clipping', string>;
 
 type HighlightName = (typeof HIGHLIGHT_NAMES)[keyof typeof HIGHLIGHT_NAMES];
 
@@ -40,8 +42,10 @@ export class HighlightLayer {
     let highlight = this.highlights.get(name);
     if (!highlight) {
       highlight = this.api.create();
-      // The active mark is painted over the kind's own when both cover a character.
+      // The active mark is painted over the kind's own when both cover a character;
+      // a clipping's mark under the entities inside it.
       if (name === HIGHLIGHT_NAMES.active) highlight.priority = 1;
+      if (name === HIGHLIGHT_NAMES.clipping) highlight.priority = -1;
       this.highlights.set(name, highlight);
       this.api.registry.set(name, highlight);
     }
@@ -51,6 +55,16 @@ export class HighlightLayer {
   /** Adds one entity's range; the browser repaints once per frame, however many are added. */
   add(kind: EntityKind, range: AbstractRange): void {
     this.highlight(HIGHLIGHT_NAMES[kind]).add(range);
+  }
+
+  /** Adds one clipping's range. */
+  addClipping(range: AbstractRange): void {
+    this.highlight(HIGHLIGHT_NAMES.clipping).add(range);
+  }
+
+  /** Removes every clipping mark (to place them again), leaving the entities' alone. */
+  clearClippings(): void {
+    this.highlights.get(HIGHLIGHT_NAMES.clipping)?.clear();
   }
 
   /** Marks one range as the active one (or none). */

@@ -7,21 +7,28 @@
  * translucent tint, which darkens a light background and lightens a dark one while
  * leaving the page's own text colour alone, plus an underline of its own style
  * (solid for documents, dotted for figures) so the two stay apart without relying
- * on colour alone. The palette follows the page's actual background, not the
+ * on colour alone. Saved clippings get a third look: a green tint under the
+ * entities' marks and a line over the text instead of under it, so a clipping
+ * reads as a bracket around the entities it holds. The palette follows the page's actual background, not the
  * system's colour scheme: many portals stay white in dark mode.
  */
 export type Palette = 'light' | 'dark';
 
-const PALETTES: Record<Palette, { document: [string, string]; figure: [string, string]; active: string }> = {
-  // [tint, underline]; underline colours keep ≥ 3:1 contrast with the background.
+const PALETTES: Record<
+  Palette,
+  { document: [string, string]; figure: [string, string]; clipping: [string, string]; active: string }
+> = {
+  // [tint, line]; line colours keep ≥ 3:1 contrast with the background.
   light: {
     document: ['rgb(37 99 235 / 0.14)', 'rgb(29 78 216)'],
     figure: ['rgb(234 179 8 / 0.26)', 'rgb(180 83 9)'],
+    clipping: ['rgb(22 163 74 / 0.16)', 'rgb(21 128 61)'],
     active: 'rgb(250 204 21 / 0.55)',
   },
   dark: {
     document: ['rgb(96 165 250 / 0.24)', 'rgb(147 197 253)'],
     figure: ['rgb(250 204 21 / 0.22)', 'rgb(252 211 77)'],
+    clipping: ['rgb(74 222 128 / 0.2)', 'rgb(134 239 172)'],
     active: 'rgb(250 204 21 / 0.45)',
   },
 };
@@ -35,6 +42,8 @@ export function highlightCss(palette: Palette): string {
   return [
     rule('trichluc-document', p.document, 'solid'),
     rule('trichluc-figure', p.figure, 'dotted'),
+    `::highlight(trichluc-clipping){background-color:${p.clipping[0]};text-decoration:overline solid ${p.clipping[1]};` +
+      `text-decoration-thickness:2px}`,
     `::highlight(trichluc-active){background-color:${p.active}}`,
   ].join('\n');
 }

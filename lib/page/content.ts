@@ -1,13 +1,13 @@
 import { browser } from 'wxt/browser';
 import { extractArticle } from '../article';
 import { t } from '../i18n';
-import { handleTabMessages, sendMessage } from '../messages';
+import { handleTabMessages, sendMessage, type StoreFailure } from '../messages';
 import { isHighlightingOn, loadSiteSettings, onSiteSettingsChanged } from '../site-settings/settings';
 import type { Entity } from '../recognize/types';
 import type { CardView } from '../ui/card-view';
 import { LAZY_GLOBALS, loadLazy } from './lazy';
 import { PageSession } from './session';
-import type { PageSummary } from './types';
+import type { ArchiveClient, ClippingKit, PageAnchors, PageSummary } from './types';
 
 /** What the content script needs from WXT's context: to hear that it is being replaced or unloaded. */
 export interface ScriptContext {
@@ -34,9 +34,15 @@ export async function runContentScript(ctx: ScriptContext): Promise<void> {
       extract: extractArticle,
       loadRecognizer: () => loadLazy<(text: string) => Entity[]>(browser.runtime.getURL('/recognizer.js'), LAZY_GLOBALS.recognizer),
       loadCardView: () => loadLazy<CardView>(browser.runtime.getURL('/card.js'), LAZY_GLOBALS.card),
+      loadClippingKit: () => loadLazy<ClippingKit>(browser.runtime.getURL('/clippings.js'), LAZY_GLOBALS.clippings),
       t,
       locale: browser.i18n.getUILanguage(),
       onAnnotated: (summary) => report(host, summary),
+      archive: ARCHIVE,
+      onClippings: (anchors) => sendMessage({ type: 'clippings-anchored', ...anchors }).catch(() => undefined),
+      // Firefox opens its sidebar only from a user action handled in the extension
+      // itself, never from a message; there the notice names the shortcut instead.
+      ...(import.meta.env.FIREFOX ? {} : { openPanel: () => void sendMessage({ type: 'open-side-panel' }).catch(() => false) }),
     });
     session.start();
   };
@@ -49,6 +55,10 @@ export async function runContentScript(ctx: ScriptContext): Promise<void> {
   const removeHandlers = handleTabMessages({
     'get-page': () => session?.summary() ?? { state: 'off', page: null, entities: [] },
     'reveal-entity': (message) => session?.reveal(message.start) ?? false,
+    'save-selection': () => session?.saveSelection() ?? { ok: false, reason: 'off' },
+    'get-clipping-anchors': () => session?.clippingAnchors() ?? NO_ANCHORS,
+    'reveal-clipping': (message) => session?.revealClipping(message.id) ?? false,
+    'refresh-clippings': () => session?.refreshClippings(),
   });
   const stopFollowing = onSiteSettingsChanged((settings) => {
     try {
@@ -69,6 +79,19 @@ export async function runContentScript(ctx: ScriptContext): Promise<void> {
 
   if (isHighlightingOn(host, await loadSiteSettings())) start();
 }
+
+const NO_ANCHORS: PageAnchors = { url: null, loaded: false, anchors: [] };
+
+/** A message that could not be delivered (no background yet, the extension reloading). */
+const UNREACHABLE: StoreFailure = { ok: false, code: 'unknown', messageKey: 'storeErrorUnknown' };
+
+/** The archive, through the background: the content script never opens IndexedDB. */
+const ARCHIVE: ArchiveClient = {
+  save: (clipping) => sendMessage({ type: 'save-clipping', clipping }).then((r) => r ?? UNREACHABLE, () => UNREACHABLE),
+  forPage: (url) => sendMessage({ type: 'clippings-for-page', url }).then((r) => r ?? UNREACHABLE, () => UNREACHABLE),
+  update: (id, patch) => sendMessage({ type: 'update-clipping', id, patch }).then((r) => r ?? UNREACHABLE, () => UNREACHABLE),
+  remove: (id) => sendMessage({ type: 'delete-clipping', id }).then((r) => r ?? UNREACHABLE, () => UNREACHABLE),
+};
 
 function report(host: string, summary: PageSummary): void {
   if (!summary.page) return;

@@ -10,8 +10,10 @@ import {
   type Step,
 } from '../highlight';
 import type { Translate } from '../i18n';
+import type { Entity } from '../recognize/types';
 import { CardLayer } from '../ui/card';
 import type { CardView } from '../ui/card-view';
+import type { UiRoot } from '../ui/host';
 import type { Box } from '../ui/place';
 import { guard } from './guard';
 
@@ -25,6 +27,8 @@ export const HOVER_TIMING = {
 
 export interface InteractionOptions {
   doc: Document;
+  /** Our shadow root, where the card shows. */
+  ui: UiRoot;
   layer: HighlightLayer | null;
   t: Translate;
   locale: string;
@@ -32,6 +36,8 @@ export interface InteractionOptions {
   pageUrl(): string | null;
   /** Loads the card's rendering the first time a card opens (see CardLayer). */
   loadCardView(): Promise<CardView>;
+  /** The card's "save": the entity with its sentence, as a clipping. */
+  saveEntity?(entity: Entity): Promise<unknown>;
   timing?: Partial<typeof HOVER_TIMING>;
 }
 
@@ -68,6 +74,8 @@ export class Interaction {
     this.view = options.doc.defaultView!;
     this.timing = { ...HOVER_TIMING, ...options.timing };
     this.card = new CardLayer(options.doc, {
+      ui: options.ui,
+      ...(options.saveEntity ? { saveEntity: options.saveEntity } : {}),
       t: options.t,
       locale: options.locale,
       pageUrl: options.pageUrl,

@@ -1,7 +1,9 @@
 /**
  * Scripts the content script loads only when it needs them: the recognizer once a
  * page turns out to be an article (entrypoints/recognizer.ts), the card's rendering
- * once a card first opens (entrypoints/card.ts). Each is a web-accessible resource
+ * once a card first opens (entrypoints/card.ts), what clippings need (anchoring, the
+ * toast, the notice) once the page has some or the reader saves one
+ * (entrypoints/clippings.ts). Each is a web-accessible resource
  * that the content script imports into its own world, where the script leaves what
  * it provides on the global object: the isolated world's (Chrome) or the content
  * script sandbox's (Firefox), which the page never sees.
@@ -9,6 +11,7 @@
 export const LAZY_GLOBALS = {
   recognizer: '__trichLucRecognizer',
   card: '__trichLucCardView',
+  clippings: '__trichLucClippings',
 } as const;
 
 type Scope = Record<string, unknown>;

@@ -1,7 +1,9 @@
+import type { FigureChange } from '../anchor/types';
 import type { Article } from '../article';
 import {
   Annotation,
   adoptStyles,
+  liveRange,
   HighlightLayer,
   highlightApi,
   highlightCss,
@@ -14,13 +16,20 @@ import {
 import type { Translate } from '../i18n';
 import type { Entity } from '../recognize/types';
 import type { CardView } from '../ui/card-view';
+import { UiRoot } from '../ui/host';
+import { SELECTION_CSS } from '../ui/overlay-styles';
+import { SelectionButton } from '../ui/selection-button';
+import { Capture, CAPTURE_TIMING } from './capture';
+import { PageClippings } from './clippings';
 import { guard } from './guard';
 import { HOVER_TIMING, Interaction } from './interaction';
-import type { PageMeta, PageState, PageSummary } from './types';
+import { deferredNotice, deferredToast } from './overlay';
+import type { ArchiveClient, ClippingKit, NoticeApi, PageAnchors, PageMeta, PageState, PageSummary, SaveOutcome, ToastApi } from './types';
 
 /** Delays, in milliseconds; tests shorten them. */
 export const TIMING = {
   ...HOVER_TIMING,
+  ...CAPTURE_TIMING,
   /** Quiet time after a page change before looking for a late article. */
   lateArticleDebounce: 400,
   /** How long a page without an article is watched for one to appear. */
@@ -57,6 +66,18 @@ export interface SessionOptions {
   loadCardView?: () => Promise<CardView>;
   /** Each time the article has been read in full. */
   onAnnotated(summary: PageSummary): void;
+  /** The archive, by message (lib/page/content.ts); without it nothing is saved or shown. */
+  archive?: ArchiveClient;
+  /** Each time the page's clippings have been placed again (for the side panel). */
+  onClippings?(anchors: PageAnchors): void;
+  /** Opens the side panel from a click in our UI, where the browser allows it (Chromium). */
+  openPanel?: () => void;
+  /**
+   * Loads what clippings need (lib/anchor, the toast, the notice: the content script
+   * loads its clippings script) the first time the page has clippings or the reader
+   * saves one; without it clippings are neither placed nor saved.
+   */
+  loadClippingKit?: () => Promise<ClippingKit>;
   schedule?: IdleScheduler;
   timing?: Partial<typeof TIMING>;
 }
@@ -85,6 +106,11 @@ export class PageSession {
   private lateAttempts = 0;
   private recognize: Recognize | null;
   private loadingRecognizer = false;
+  private readonly ui: UiRoot;
+  private readonly clippings: PageClippings;
+  private readonly capture: Capture;
+  private readonly toast: ToastApi;
+  private readonly notice: NoticeApi;
 
   constructor(private readonly options: SessionOptions) {
     const view = options.doc.defaultView;
@@ -95,13 +121,54 @@ export class PageSession {
     this.schedule = options.schedule ?? idleScheduler(view);
     const api = highlightApi(view);
     this.layer = api ? new HighlightLayer(api) : null;
+    const doc = options.doc;
+    let kit: Promise<ClippingKit> | null = null;
+    const loadKit = () => {
+      // One load at a time; a failed one is tried again next time.
+      kit ??= (options.loadClippingKit?.() ?? Promise.reject(new Error('no clipping kit'))).catch((error: unknown) => {
+        kit = null;
+        throw error;
+      });
+      return kit;
+    };
+    this.ui = new UiRoot(doc, SELECTION_CSS);
+    this.toast = deferredToast(() => loadKit().then((k) => k.toast(doc, this.ui, options.t)));
+    this.notice = deferredNotice(() => loadKit().then((k) => k.notice(doc, this.ui, options.t)));
+    this.clippings = new PageClippings({
+      doc,
+      layer: this.layer,
+      archive: options.archive ?? null,
+      loadAnchoring: loadKit,
+      pageUrl: (article) => article.url ?? options.url(),
+      onChange: (anchors, firstLoad) => this.clippingsPlaced(anchors, firstLoad),
+    });
+    const button = new SelectionButton(doc, this.ui, options.t, () => this.capture.pressButton());
+    this.capture = new Capture({
+      doc,
+      t: options.t,
+      archive: options.archive ?? null,
+      loadAnchoring: loadKit,
+      clippings: this.clippings,
+      toast: this.toast,
+      button,
+      location: options.url,
+      entities: () => ({
+        entities: (this.annotation?.placed ?? []).map((p) => p.entity),
+        complete: this.state === 'annotated',
+      }),
+      recognize: () => this.recognize,
+      ...(options.openPanel ? { openPanel: options.openPanel } : {}),
+      timing: this.timing,
+    });
     this.interaction = new Interaction({
-      doc: options.doc,
+      doc,
+      ui: this.ui,
       layer: this.layer,
       t: options.t,
       locale: options.locale,
       pageUrl: () => this.article?.url ?? options.url(),
       loadCardView: options.loadCardView ?? (() => Promise.reject(new Error('no card view'))),
+      saveEntity: (entity) => this.capture.saveEntity(entity),
       timing: this.timing,
     });
   }
@@ -122,6 +189,11 @@ export class PageSession {
     this.annotation = null;
     this.article = null;
     this.interaction.destroy();
+    this.capture.destroy();
+    this.clippings.destroy();
+    this.toast.destroy();
+    this.notice.destroy();
+    this.ui.destroy();
     this.layer?.clear();
     this.removeStyles?.();
     this.removeStyles = null;
@@ -140,6 +212,50 @@ export class PageSession {
     return this.interaction.reveal(start);
   }
 
+  /** Saves what the reader has selected in the article (context menu, browser command). */
+  saveSelection(): Promise<SaveOutcome> {
+    return this.capture.saveSelection();
+  }
+
+  /** Where each of the page's clippings was found. */
+  clippingAnchors(): PageAnchors {
+    return this.clippings.anchors();
+  }
+
+  /** Asks the archive again for the page's clippings (changed elsewhere). */
+  refreshClippings(): Promise<void> {
+    return this.clippings.refresh();
+  }
+
+  /** Scrolls a placed clipping into view and marks it as the active range. */
+  revealClipping(id: string): boolean {
+    const range = this.clippings.rangeOf(id);
+    if (!range) return false;
+    const rect = range.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > this.view.innerHeight) {
+      range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+      const moved = range.getBoundingClientRect();
+      if (moved.top < 0 || moved.bottom > this.view.innerHeight) {
+        this.view.scrollBy({ top: moved.top - this.view.innerHeight / 3, behavior: 'instant' });
+      }
+    }
+    this.layer?.setActive(liveRange(this.options.doc, range));
+    return true;
+  }
+
+  /** The clippings were placed: tell the side panel, and the reader when some moved out of reach or changed. */
+  private clippingsPlaced(anchors: PageAnchors, firstLoad: boolean): void {
+    this.options.onClippings?.(anchors);
+    if (!firstLoad && !this.notice.isOpen) return;
+    let orphans = 0;
+    const changes: FigureChange[] = [];
+    for (const a of anchors.anchors) {
+      if (a.status === 'orphan') orphans++;
+      changes.push(...a.changes);
+    }
+    this.notice.show({ orphans, changes, ...(this.options.openPanel ? { onPanel: this.options.openPanel } : {}) });
+  }
+
   private extract(): Article | null {
     const article = this.options.extract(this.options.doc, this.options.url());
     return article.isArticle && article.body ? article : null;
@@ -151,6 +267,8 @@ export class PageSession {
     this.article = article;
     this.state = 'annotating';
     this.removeStyles ??= adoptStyles(this.options.doc, highlightCss(paletteFor(article.body!, this.view)));
+    this.clippings.follow(article);
+    this.capture.follow(article);
     this.watchArticle();
     const recognize = this.recognize;
     if (!recognize) {
@@ -246,6 +364,8 @@ export class PageSession {
         this.annotation = null;
         this.article = null;
         this.interaction.follow(null);
+        this.clippings.follow(null);
+        this.capture.follow(null);
         this.layer?.clear();
         this.waitForArticle();
       }

@@ -2,10 +2,12 @@ import type { CopyState } from '@/components/EntityCard';
 import type { Translate } from '../i18n';
 import type { Entity } from '../recognize/types';
 import type { CardView } from './card-view';
-import { createUiHost, type UiHost } from './host';
+import type { UiRoot } from './host';
 import type { Box } from './place';
 
 export interface CardLayerOptions {
+  /** Our shadow root, shared with the rest of the in-page UI. */
+  ui: UiRoot;
   t: Translate;
   locale: string;
   /** The page address appended to copied text. */
@@ -18,6 +20,11 @@ export interface CardLayerOptions {
    * card opens never load it.
    */
   loadView(): Promise<CardView>;
+  /**
+   * Saves the entity with its sentence as a clipping (the card's "save"); settles when
+   * the save is over, however it went (the outcome is shown by the caller's toast).
+   */
+  saveEntity?(entity: Entity): Promise<unknown>;
 }
 
 export interface OpenOptions {
@@ -32,12 +39,14 @@ export interface OpenOptions {
  * rendering has loaded; until then the card counts as open, with nothing shown.
  */
 export class CardLayer {
-  private host: UiHost | null = null;
+  /** Our section of the shadow root, once a card has been shown. */
+  private mount: HTMLElement | null = null;
   private view: CardView | null = null;
   private loading = false;
   private entity: Entity | null = null;
   private anchor: (() => Box | null) | null = null;
   private copyState: CopyState = 'idle';
+  private saving = false;
   private focusOnShow = false;
   private returnFocus: HTMLElement | null = null;
   /** Set while the copy fallback moves focus to its textarea and back. */
@@ -58,13 +67,14 @@ export class CardLayer {
 
   /** Whether an event target is our UI (events from inside the shadow root are retargeted to the host). */
   owns(target: EventTarget | null): boolean {
-    return this.host !== null && target === this.host.element;
+    return this.options.ui.owns(target);
   }
 
   open(entity: Entity, anchor: () => Box | null, { focus }: OpenOptions): void {
     this.entity = entity;
     this.anchor = anchor;
     this.copyState = 'idle';
+    this.saving = false;
     this.focusOnShow = focus;
     if (focus) {
       const active = this.doc.activeElement as HTMLElement | null;
@@ -78,10 +88,10 @@ export class CardLayer {
 
   close(): void {
     if (!this.entity) return;
-    const hadFocus = this.host !== null && this.host.root.activeElement !== null;
+    const hadFocus = this.hasFocus();
     this.entity = null;
     this.anchor = null;
-    if (this.host) this.view?.render(this.host.mount, null);
+    if (this.mount) this.view?.render(this.mount, null);
     if (hadFocus && this.returnFocus?.isConnected) this.returnFocus.focus({ preventScroll: true });
     this.returnFocus = null;
   }
@@ -102,12 +112,17 @@ export class CardLayer {
     card.style.top = `${top}px`;
   }
 
-  /** Takes our element off the page. */
+  /** Empties our section (the shadow root itself is the session's to remove). */
   destroy(): void {
-    if (this.host) this.view?.render(this.host.mount, null);
-    this.host?.remove();
-    this.host = null;
+    if (this.mount) this.view?.render(this.mount, null);
+    this.mount = null;
     this.entity = null;
+  }
+
+  private hasFocus(): boolean {
+    if (!this.mount || !this.options.ui.exists) return false;
+    const active = this.options.ui.root().activeElement ?? null;
+    return active !== null && this.mount.contains(active);
   }
 
   private load(): void {
@@ -133,47 +148,52 @@ export class CardLayer {
   }
 
   private show(view: CardView): void {
-    this.host ??= this.createHost(view.css);
+    this.mount ??= this.createMount(view.css);
     this.render();
     this.reposition();
     if (this.focusOnShow) this.card()?.focus({ preventScroll: true });
   }
 
   private card(): HTMLElement | null {
-    return (this.host?.mount.firstElementChild as HTMLElement | null) ?? null;
+    return (this.mount?.firstElementChild as HTMLElement | null) ?? null;
   }
 
-  private createHost(css: string): UiHost {
-    const host = createUiHost(this.doc, css);
+  private createMount(css: string): HTMLElement {
+    const ui = this.options.ui;
+    ui.addStyle(css);
+    const mount = ui.section('card');
     // Focus leaving the card (Tab past its end, a click elsewhere) closes it; moves
     // inside it, including to the copy fallback's textarea, do not.
-    host.root.addEventListener('focusout', (event) => {
+    mount.addEventListener('focusout', (event) => {
       const next = (event as FocusEvent).relatedTarget as Node | null;
-      if (this.copying || (next && host.root.contains(next))) return;
+      if (this.copying || (next && ui.root().contains(next))) return;
       if (this.entity) {
         this.close();
         this.options.onClosed();
       }
     });
-    host.root.addEventListener('keydown', (event) => {
+    mount.addEventListener('keydown', (event) => {
       if ((event as KeyboardEvent).key === 'Escape' && this.entity) {
         event.stopPropagation();
         this.close();
         this.options.onClosed();
       }
     });
-    return host;
+    return mount;
   }
 
   private render(): void {
     const entity = this.entity;
-    if (!this.host || !entity || !this.view) return;
-    this.view.render(this.host.mount, {
+    if (!this.mount || !entity || !this.view) return;
+    const save = this.options.saveEntity;
+    this.view.render(this.mount, {
       entity,
       t: this.options.t,
       locale: this.options.locale,
       copyState: this.copyState,
+      saving: this.saving,
       onCopy: () => this.copy(entity),
+      ...(save ? { onSave: () => this.save(entity, save) } : {}),
       onClose: () => {
         this.close();
         this.options.onClosed();
@@ -181,15 +201,29 @@ export class CardLayer {
     });
   }
 
+  private save(entity: Entity, save: (entity: Entity) => Promise<unknown>): void {
+    if (this.saving) return;
+    this.saving = true;
+    this.copyState = 'idle';
+    this.render();
+    const done = () => {
+      if (this.entity !== entity) return;
+      this.saving = false;
+      this.render();
+    };
+    save(entity).then(done, done);
+  }
+
   private copy(entity: Entity): void {
-    if (!this.host || !this.view) return;
+    if (!this.mount || !this.view) return;
     const text = this.view.copyText(entity, this.options.t, this.options.locale, this.options.pageUrl());
-    const button = this.host.root.activeElement as HTMLElement | null;
+    const root = this.options.ui.root();
+    const button = root.activeElement as HTMLElement | null;
     // The fallback copies synchronously, inside this call: only then may focus wander.
     this.copying = true;
     let done: Promise<boolean>;
     try {
-      done = this.view.copyToClipboard(text, this.host.root);
+      done = this.view.copyToClipboard(text, root);
     } finally {
       this.copying = false;
     }

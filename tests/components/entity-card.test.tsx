@@ -10,10 +10,16 @@ const en = messagesOf('en');
 const viT = messagesOf('vi');
 
 /** Renders the card into a linkedom document and returns its root element. */
-function show(entity: Entity, { copyState = 'idle' as CopyState, t = en, onCopy = vi.fn(), onClose = vi.fn() } = {}) {
+function show(
+  entity: Entity,
+  { copyState = 'idle' as CopyState, t = en, onCopy = vi.fn(), onClose = vi.fn(), onSave = undefined as (() => void) | undefined, saving = false } = {},
+) {
   const { document } = parseHTML('<html><body><div id="root"></div></body></html>');
   const root = document.getElementById('root')!;
-  render(<EntityCard entity={entity} t={t} locale="en" copyState={copyState} onCopy={onCopy} onClose={onClose} />, root as never);
+  render(
+    <EntityCard entity={entity} t={t} locale="en" copyState={copyState} saving={saving} onCopy={onCopy} onClose={onClose} {...(onSave ? { onSave } : {})} />,
+    root as never,
+  );
   const card = root.querySelector('.card')!;
   const fields = Object.fromEntries([...card.querySelectorAll('.field')].map((f) => [f.querySelector('dt')!.textContent, f.querySelector('dd')!.textContent]));
   return { card, fields, onCopy, onClose };
@@ -47,18 +53,27 @@ describe('EntityCard', () => {
     expect(card.querySelector('a.lookup')).toBeNull();
   });
 
-  it('offers copying, and saving only as "coming soon", still reachable by keyboard', () => {
-    const { card, onCopy } = show(DOC);
+  it('offers copying and saving, saving reachable by keyboard even while a save is under way', () => {
+    const onSave = vi.fn();
+    const { card, onCopy } = show(DOC, { onSave });
     const copy = card.querySelector('button.copy')!;
     expect(copy.textContent).toBe('Copy');
     copy.dispatchEvent(new (copy.ownerDocument.defaultView as unknown as typeof globalThis).Event('click'));
     expect(onCopy).toHaveBeenCalledTimes(1);
     const save = card.querySelector('button.save')!;
     expect(save.textContent).toBe('Save as clipping');
-    expect(save.getAttribute('aria-disabled')).toBe('true');
-    expect(save.hasAttribute('disabled')).toBe(false);
-    expect(save.getAttribute('title')).toBe('Coming soon: saving clippings to your library');
-    expect(card.querySelector(`#${save.getAttribute('aria-describedby')}`)!.textContent).toBe(save.getAttribute('title'));
+    expect(save.getAttribute('title')).toBe('Save the sentence holding this item as a clipping');
+    expect(save.hasAttribute('aria-disabled')).toBe(false);
+    save.dispatchEvent(new (save.ownerDocument.defaultView as unknown as typeof globalThis).Event('click'));
+    expect(onSave).toHaveBeenCalledTimes(1);
+    // While saving: still focusable (not `disabled`), marked, and a second press does nothing.
+    const busy = show(DOC, { onSave, saving: true }).card.querySelector('button.save')!;
+    expect(busy.getAttribute('aria-disabled')).toBe('true');
+    expect(busy.hasAttribute('disabled')).toBe(false);
+    busy.dispatchEvent(new (busy.ownerDocument.defaultView as unknown as typeof globalThis).Event('click'));
+    expect(onSave).toHaveBeenCalledTimes(1);
+    // Without a way to save, no button.
+    expect(show(DOC).card.querySelector('button.save')).toBeNull();
   });
 
   it('has a labelled close button', () => {

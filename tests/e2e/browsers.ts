@@ -34,6 +34,14 @@ export interface TestPage {
   press(code: string, modifiers?: readonly Modifier[]): Promise<void>;
   /** What the toolbar button shows while this tab is the active one. */
   toolbar(): Promise<ToolbarState>;
+  /** Reloads the page and waits for `load`. */
+  reload(): Promise<void>;
+  /**
+   * Picks the extension's context-menu item `menuItemId` for the current selection,
+   * as near to a reader's right click and choice as automation gets in each browser
+   * (see each implementation).
+   */
+  contextMenuItem(menuItemId: string, at: { x: number; y: number }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -44,6 +52,10 @@ export interface PopupPage {
   text(selector?: string): Promise<string>;
   /** Clicks the `index`-th element matching `selector`. */
   click(selector: string, index?: number): Promise<void>;
+  /** Types `value` into the `index`-th field matching `selector`, replacing what is there. */
+  fill(selector: string, value: string, index?: number): Promise<void>;
+  /** The current value of the `index`-th field matching `selector`. */
+  value(selector: string, index?: number): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -64,6 +76,12 @@ export interface ExtensionBrowser {
    * content script) is real.
    */
   readonly popupFor?: (page: TestPage) => Promise<PopupPage>;
+  /**
+   * Opens the side panel's page in a tab, about `page`'s tab, the way `popupFor` opens
+   * the popup (Chromium only): the active tab is `page`'s, and the panel's own tab
+   * becoming active is not reported to it.
+   */
+  readonly sidePanelFor?: (page: TestPage) => Promise<PopupPage>;
   close(): Promise<void>;
 }
 
@@ -127,6 +145,20 @@ const CHROMIUM_ACTIVE_TOOLBAR = `(async () => {
 /** The id of the active tab, from the extension's service worker. */
 const CHROMIUM_ACTIVE_TAB_ID = `chrome.tabs.query({ active: true, lastFocusedWindow: true }).then(([tab]) => tab.id)`;
 
+/**
+ * A context-menu click, from the service worker. Headless Chromium shows no context
+ * menu to click, so the worker's own `contextMenus.onClicked` event is dispatched with
+ * what Chromium passes for a click on a selection (OnClickData and the tab): every
+ * listener the background registered runs as after a real click, from there on.
+ */
+const chromiumMenuClick = (menuItemId: string) => `(async () => {
+  const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+  chrome.contextMenus.onClicked.dispatch(
+    { menuItemId: ${JSON.stringify(menuItemId)}, editable: false, frameId: 0, pageUrl: tab.url, selectionText: '' },
+    tab,
+  );
+})()`;
+
 async function extensionWorker(context: BrowserContext): Promise<Worker> {
   const isOurs = (worker: Worker) => /^chrome-extension:\/\/[a-p]{32}\/background\.js$/.test(worker.url());
   return (
@@ -159,6 +191,32 @@ export async function launchChromium(server: FixtureServer): Promise<ExtensionBr
     await context.addInitScript(DOM_WATCHER);
     let worker = await extensionWorker(context);
     const pageTabs = new WeakMap<TestPage, { tabId(): Promise<number>; url: string }>();
+    /** An extension page in a tab, about `target`'s tab (see `popupFor`). */
+    const extensionPageFor = async (target: TestPage, path: string): Promise<PopupPage> => {
+      const tab = pageTabs.get(target);
+      if (!tab) throw new Error('not a page of this browser');
+      const tabId = await tab.tabId();
+      const extensionId = new URL(worker.url()).host;
+      const popup = await context.newPage();
+      const errors = collectErrors(popup);
+      await popup.addInitScript(
+        `chrome.tabs.query = async () => [{ id: ${tabId}, url: ${JSON.stringify(tab.url)}, active: true }];` +
+          // The page's own tab becoming active is not the reader switching tabs.
+          'chrome.tabs.onActivated.addListener = () => undefined;',
+      );
+      await popup.goto(`chrome-extension://${extensionId}/${path}`);
+      return {
+        errors,
+        async text(selector = 'main p') {
+          await popup.locator(selector).first().waitFor();
+          return popup.locator('body').innerText();
+        },
+        click: (selector, index = 0) => popup.locator(selector).nth(index).click(),
+        fill: (selector, value, index = 0) => popup.locator(selector).nth(index).fill(value),
+        value: (selector, index = 0) => popup.locator(selector).nth(index).inputValue(),
+        close: () => popup.close(),
+      };
+    };
     return {
       name: 'chromium',
       async open(host, path = '/') {
@@ -184,32 +242,21 @@ export async function launchChromium(server: FixtureServer): Promise<ExtensionBr
             if (!context.serviceWorkers().includes(worker)) worker = await extensionWorker(context);
             return worker.evaluate<number>(CHROMIUM_ACTIVE_TAB_ID);
           },
+          reload: async () => {
+            await page.reload({ waitUntil: 'load' });
+          },
+          async contextMenuItem(menuItemId) {
+            await page.bringToFront();
+            if (!context.serviceWorkers().includes(worker)) worker = await extensionWorker(context);
+            await worker.evaluate(chromiumMenuClick(menuItemId));
+          },
           close: () => page.close(),
         };
         pageTabs.set(testPage, { tabId: () => testPage.tabId(), url: page.url() });
         return testPage;
       },
-      async popupFor(target) {
-        const tab = pageTabs.get(target);
-        if (!tab) throw new Error('not a page of this browser');
-        const tabId = await tab.tabId();
-        const extensionId = new URL(worker.url()).host;
-        const popup = await context.newPage();
-        const errors = collectErrors(popup);
-        await popup.addInitScript(
-          `chrome.tabs.query = async () => [{ id: ${tabId}, url: ${JSON.stringify(tab.url)}, active: true }];`,
-        );
-        await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-        return {
-          errors,
-          async text(selector = 'main p') {
-            await popup.locator(selector).first().waitFor();
-            return popup.locator('body').innerText();
-          },
-          click: (selector, index = 0) => popup.locator(selector).nth(index).click(),
-          close: () => popup.close(),
-        };
-      },
+      popupFor: (target) => extensionPageFor(target, 'popup.html'),
+      sidePanelFor: (target) => extensionPageFor(target, 'sidepanel.html'),
       async popup() {
         const extensionId = new URL(worker.url()).host;
         const page = await context.newPage();
@@ -253,28 +300,59 @@ function firefoxWidgetId(extensionId: string): string {
  * badge and tooltip. Needs `--remote-allow-system-access`.
  */
 async function firefoxToolbar(browser: PuppeteerBrowser, extensionId: string): Promise<ToolbarState> {
-  const connection = (browser as unknown as { connection: BidiConnection }).connection;
-  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-  const windows = (tree as { contexts: { context: string; url: string }[] }).contexts;
-  const browserWindow = windows.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
-  if (!browserWindow) throw new Error('Firefox browser window not found');
   // `-BAP` is the action button inside the extension's toolbar item.
   const expression = `(() => {
     const button = document.getElementById(${JSON.stringify(`${firefoxWidgetId(extensionId)}-BAP`)});
     if (!button) return null;
     return JSON.stringify({ badge: button.getAttribute('badge') ?? '', title: button.getAttribute('tooltiptext') ?? '' });
   })()`;
-  const { result } = await connection.send('script.evaluate', {
-    expression,
-    target: { context: browserWindow.context },
-    awaitPromise: false,
-    resultOwnership: 'none',
-  });
+  const result = await firefoxChrome(browser, expression);
   const value = (result as { result?: { type: string; value?: string } }).result;
   if (value?.type !== 'string' || value.value === undefined) {
     throw new Error(`the extension's toolbar button is not in the Firefox toolbar: ${JSON.stringify(result)}`);
   }
   return JSON.parse(value.value) as ToolbarState;
+}
+
+/** Evaluates an expression in the Firefox browser window's own (chrome) document. */
+async function firefoxChrome(browser: PuppeteerBrowser, expression: string, awaitPromise = false): Promise<unknown> {
+  const connection = (browser as unknown as { connection: BidiConnection }).connection;
+  const { result: tree } = await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' });
+  const windows = (tree as { contexts: { context: string; url: string }[] }).contexts;
+  const browserWindow = windows.find((context) => context.url === 'chrome://browser/content/browser.xhtml');
+  if (!browserWindow) throw new Error('Firefox browser window not found');
+  const { result } = await connection.send('script.evaluate', {
+    expression,
+    target: { context: browserWindow.context },
+    awaitPromise,
+    resultOwnership: 'none',
+  });
+  return result;
+}
+
+/**
+ * Firefox builds the extension's items into the page's real context menu when it
+ * opens (a right click), and picking one there is what a reader does: the item is
+ * activated in that menu, in the browser window, once it has been added.
+ */
+async function firefoxMenuItem(browser: PuppeteerBrowser, extensionId: string, menuItemId: string): Promise<void> {
+  const elementId = `${firefoxWidgetId(extensionId)}-menuitem-_${menuItemId}`;
+  const expression = `(async () => {
+    const menu = document.getElementById('contentAreaContextMenu');
+    for (let i = 0; i < 50; i++) {
+      const item = document.getElementById(${JSON.stringify(elementId)});
+      if (item && menu.state === 'open') {
+        menu.activateItem(item);
+        return 'picked';
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const state = menu.state;
+    menu.hidePopup();
+    return 'not found; menu ' + state + ': ' + [...menu.children].filter((c) => !c.hidden).map((c) => c.id).join(' ');
+  })()`;
+  const result = (await firefoxChrome(browser, expression, true)) as { result?: { value?: string } };
+  if (result.result?.value !== 'picked') throw new Error(`context-menu item ${menuItemId}: ${JSON.stringify(result)}`);
 }
 
 export async function launchFirefox(server: FixtureServer): Promise<ExtensionBrowser> {
@@ -321,6 +399,14 @@ export async function launchFirefox(server: FixtureServer): Promise<ExtensionBro
           async toolbar() {
             await page.bringToFront();
             return firefoxToolbar(browser, extensionId);
+          },
+          reload: async () => {
+            await page.reload({ waitUntil: 'load' });
+          },
+          async contextMenuItem(menuItemId, at) {
+            await page.bringToFront();
+            await page.mouse.click(at.x, at.y, { button: 'right' });
+            await firefoxMenuItem(browser, extensionId, menuItemId);
           },
           close: () => page.close(),
         };

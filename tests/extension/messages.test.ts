@@ -21,6 +21,10 @@ describe('messages', () => {
     const remove = handleTabMessages({
       'get-page': () => ({ state: 'waiting', page: null, entities: [] }),
       'reveal-entity': (m) => m.start === 5,
+      'save-selection': () => ({ ok: false, reason: 'no-selection' }),
+      'get-clipping-anchors': () => ({ url: null, loaded: false, anchors: [] }),
+      'reveal-clipping': () => false,
+      'refresh-clippings': () => undefined,
     });
     const ask = (message: unknown) =>
       new Promise((resolve) => {

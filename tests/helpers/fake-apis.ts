@@ -53,6 +53,24 @@ export function installFakeApis() {
   Object.assign(fakeBrowser.runtime, {
     getManifest: () => ({ manifest_version: 3, content_scripts: [{ matches: ['*://*.gov.vn/*'], js: ['content-scripts/content.js'] }] }),
   });
+  // Context menus and commands (saving from the menu and the keyboard, lib/capture/menu.ts).
+  const menuItems = new Map<string, Record<string, unknown>>();
+  const menuClicks: ((info: { menuItemId: string | number }, tab?: { id?: number }) => void)[] = [];
+  const commandListeners: ((command: string, tab?: { id?: number }) => void)[] = [];
+  Object.assign(fakeBrowser, {
+    contextMenus: {
+      create: vi.fn((props: { id: string }, done?: () => void) => {
+        menuItems.set(props.id, props);
+        done?.();
+        return props.id;
+      }),
+      removeAll: vi.fn(async () => menuItems.clear()),
+      onClicked: { addListener: (l: (typeof menuClicks)[number]) => menuClicks.push(l), removeListener: () => undefined },
+    },
+    commands: {
+      onCommand: { addListener: (l: (typeof commandListeners)[number]) => commandListeners.push(l), removeListener: () => undefined },
+    },
+  });
   const contentScripts = {
     register: vi.fn(async (options: { matches: string[]; js: { file: string }[] }) => {
       const entry = { ...options, active: true };
@@ -66,6 +84,15 @@ export function installFakeApis() {
     registered,
     contentScripts,
     firefoxScripts,
+    menuItems,
+    /** The reader picks a context-menu item. */
+    clickMenu(info: { menuItemId: string | number }, tab?: { id?: number }) {
+      for (const l of menuClicks) l(info, tab);
+    },
+    /** The reader presses a command's keys. */
+    command(name: string, tab?: { id?: number }) {
+      for (const l of commandListeners) l(name, tab);
+    },
     /** The user takes access back in the browser's settings. */
     revoke(origin: string) {
       granted.delete(origin);

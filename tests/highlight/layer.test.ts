@@ -36,6 +36,21 @@ describe('HighlightLayer', () => {
     expect(active.size).toBe(0);
   });
 
+  it('keeps clippings in a highlight of their own, under the entities, cleared on their own', () => {
+    const a = api();
+    const layer = new HighlightLayer(a);
+    layer.add('figure', range(1));
+    layer.addClipping(range(2));
+    layer.addClipping(range(3));
+    const clippings = a.registry.get(HIGHLIGHT_NAMES.clipping)!;
+    expect(HIGHLIGHT_NAMES.clipping).toBe('trichluc-clipping');
+    expect(clippings.size).toBe(2);
+    expect(clippings.priority).toBeLessThan(a.registry.get(HIGHLIGHT_NAMES.figure)!.priority);
+    layer.clearClippings();
+    expect(clippings.size).toBe(0);
+    expect(a.registry.get(HIGHLIGHT_NAMES.figure)!.size).toBe(1);
+  });
+
   it('clears only its own registrations', () => {
     const a = api();
     const other = new FakeHighlight();

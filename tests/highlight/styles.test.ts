@@ -15,6 +15,12 @@ describe('highlight styles', () => {
       expect(doc).toMatch(/background-color:rgb\([^)]*\/ 0\.\d+\)/);
       expect(doc).not.toMatch(/(^|;)color:/);
       expect(rule('trichluc-active')).toMatch(/background-color/);
+      // Saved clippings: a third look, a tint and a line over the text rather than under it.
+      const clipping = rule('trichluc-clipping');
+      expect(clipping).toMatch(/background-color:rgb\([^)]*\/ 0\.\d+\)/);
+      expect(clipping).toMatch(/overline solid/);
+      expect(clipping).not.toBe(doc);
+      expect(clipping).not.toBe(fig);
     }
     expect(highlightCss('light')).not.toBe(highlightCss('dark'));
   });

@@ -99,3 +99,43 @@ describe('PageSession', () => {
     s.destroy();
   });
 });
+
+describe('PageSession with the archive', () => {
+  it("places the page's saved clippings once the article is read, and tells the reader about one it cannot find", async () => {
+    const { anchor, describe: describeSpan } = await import('@/lib/anchor');
+    const doc = page(readFixture(ARTICLE.file));
+    const text = extractArticle(page(readFixture(ARTICLE.file)), ARTICLE.location).text;
+    const here = describeSpan(text, 0, 40);
+    const gone = { quote: { type: 'TextQuoteSelector' as const, exact: 'Một câu đã bị gỡ khỏi bài viết này từ lâu rồi.', prefix: '', suffix: '' } };
+    const record = (id: string, selectors: unknown) => ({ id, selectors, createdAt: 1 }) as never;
+    const forPage = vi.fn(async () => ({ ok: true as const, page: null, clippings: [record('here', here), record('gone', { ...gone, position: { type: 'TextPositionSelector', start: 5, end: 9 } })] }));
+    const onClippings = vi.fn();
+    const s = new PageSession({
+      doc,
+      url: () => ARTICLE.location,
+      extract: extractArticle,
+      recognize,
+      t: messagesOf('en'),
+      locale: 'en',
+      onAnnotated: vi.fn(),
+      schedule,
+      archive: { save: vi.fn(), forPage, update: vi.fn(), remove: vi.fn() },
+      loadClippingKit: async () => {
+        const [{ Toast }, { ClippingNotice }] = await Promise.all([import('@/lib/ui/toast'), import('@/lib/ui/notice')]);
+        return { anchor, describe: describeSpan, toast: (d, ui, t) => new Toast(d, ui, t), notice: (d, ui, t) => new ClippingNotice(d, ui, t) };
+      },
+      onClippings,
+    });
+    s.start();
+    await vi.waitFor(() => expect(onClippings).toHaveBeenCalledWith(expect.objectContaining({ loaded: true })));
+    expect(forPage).toHaveBeenCalledWith(ARTICLE.url);
+    expect(s.clippingAnchors().anchors.map((a) => [a.id, a.status])).toEqual([
+      ['here', 'exact'],
+      ['gone', 'orphan'],
+    ]);
+    const notice = doc.querySelector('trich-luc-ui')!.shadowRoot!.querySelector('.notice')!;
+    expect(notice.querySelector('.orphans')!.textContent).toBe(messagesOf('en')('noticeOrphans', ['1']));
+    s.destroy();
+    expect(doc.querySelector('trich-luc-ui')).toBeNull();
+  });
+});
