@@ -1,0 +1,99 @@
+/**
+ * Dry run and application of an import against the archive database. Applying is one
+ * read-write transaction over pages, clippings and settings: the plan is made again
+ * inside it (the archive may have changed since the dry run), then written in chunks;
+ * any failure or a cancel inside it aborts the transaction, and IndexedDB leaves the
+ * archive as it was. (The repository has no bulk-import method that keeps record ids
+ * and times, which a restore needs, so this module writes through the ArchiveDB.)
+ *
+ * Inside the transaction nothing but database work is awaited: a pause on a timer
+ * would let IndexedDB commit it early. The chunks still let the page breathe, since
+ * each bulk write is asynchronous.
+ */
+import type { Snapshot } from '../backup/format.ts';
+import { AbortError, CHUNK, throwIfAborted, type TaskOptions } from '../export/progress.ts';
+import type { ArchiveDB } from '../store/db.ts';
+import { deriveClipping } from '../store/derive.ts';
+import type { ClippingRecord, PageRecord } from '../store/records.ts';
+import { planMerge, type Existing, type MergePlan } from './merge.ts';
+
+/** The archive records an import of `incoming` could touch. Call inside a transaction. */
+async function loadExisting(db: ArchiveDB, incoming: Snapshot): Promise<Existing> {
+  const settings = (await db.settings.get('archive')) ?? null;
+  const [pageCount, clippingCount] = await Promise.all([db.pages.count(), db.clippings.count()]);
+  const empty: Existing = { pagesById: new Map(), pagesByUrl: new Map(), clippingsById: new Map(), clippingsByPage: new Map(), settings };
+  // A restore into an empty archive (the common case, and the large one) reads nothing.
+  if (pageCount === 0 && clippingCount === 0) return empty;
+
+  const [byId, byUrl] = await Promise.all([
+    db.pages.bulkGet(incoming.pages.map((p) => p.id)),
+    db.pages.where('canonicalUrl').anyOf(incoming.pages.map((p) => p.canonicalUrl)).toArray(),
+  ]);
+  const pagesById = new Map<string, PageRecord>();
+  for (const p of byId) if (p) pagesById.set(p.id, p);
+  const pagesByUrl = new Map(byUrl.map((p) => [p.canonicalUrl, p] as const));
+  const targetIds = [...new Set([...pagesById.keys(), ...byUrl.map((p) => p.id)])];
+  const [clippings, onPages] = await Promise.all([
+    db.clippings.bulkGet(incoming.clippings.map((c) => c.id)),
+    targetIds.length ? db.clippings.where('pageId').anyOf(targetIds).toArray() : Promise.resolve([]),
+  ]);
+  const clippingsById = new Map<string, ClippingRecord>();
+  for (const c of clippings) if (c) clippingsById.set(c.id, c);
+  const clippingsByPage = new Map<string, ClippingRecord[]>();
+  for (const c of onPages) {
+    const list = clippingsByPage.get(c.pageId);
+    if (list) list.push(c);
+    else clippingsByPage.set(c.pageId, [c]);
+  }
+  return { pagesById, pagesByUrl, clippingsById, clippingsByPage, settings };
+}
+
+/** What an import would do, without writing. Not `async`: see `guard` in lib/store/errors.ts. */
+export function dryRun(db: ArchiveDB, incoming: Snapshot): Promise<MergePlan> {
+  return db.transaction('r', db.pages, db.clippings, db.settings, () => loadExisting(db, incoming).then((e) => planMerge(incoming, e)));
+}
+
+async function putInChunks<T>(table: { bulkPut(items: readonly T[]): Promise<unknown> }, items: readonly T[], phase: string, options: TaskOptions): Promise<void> {
+  for (let start = 0; start < items.length; start += CHUNK) {
+    throwIfAborted(options.signal);
+    const end = Math.min(items.length, start + CHUNK);
+    await table.bulkPut(items.slice(start, end));
+    options.onProgress?.({ phase, done: end, total: items.length });
+  }
+}
+
+/** Merges `incoming` into the archive in one transaction; returns what was done. */
+export async function apply(db: ArchiveDB, incoming: Snapshot, options: TaskOptions = {}): Promise<MergePlan> {
+  throwIfAborted(options.signal);
+  try {
+    return await write(db, incoming, options);
+  } catch (error) {
+    // Dexie reports an aborted transaction as its own AbortError, with ours (or the
+    // ImportError that caused it) inside: callers get the reason, not the mechanism.
+    // (Caught in a native async function: an error named AbortError passing through a
+    // Dexie promise's handlers is turned into a DexieError.)
+    if (options.signal?.aborted) throw new AbortError();
+    const inner = (error as { inner?: unknown }).inner;
+    throw inner instanceof Error ? inner : error;
+  }
+}
+
+function write(db: ArchiveDB, incoming: Snapshot, options: TaskOptions): Promise<MergePlan> {
+  return db.transaction('rw', db.pages, db.clippings, db.settings, async () => {
+    const plan = planMerge(incoming, await loadExisting(db, incoming));
+    await putInChunks(db.pages, plan.pages, 'write pages', options);
+    await putInChunks(db.clippings, plan.clippings, 'write clippings', options);
+    if (plan.changedPages.length) {
+      // Clippings already in the archive on a page the import changed: derive them again.
+      const written = new Set(plan.clippings.map((c) => c.id));
+      const pages = new Map(plan.pages.map((p) => [p.id, p] as const));
+      const others = (await db.clippings.where('pageId').anyOf(plan.changedPages).toArray()).filter((c) => !written.has(c.id));
+      const rederived = others.map((c) => ({ ...c, ...deriveClipping(c, pages.get(c.pageId)!) }));
+      await putInChunks(db.clippings, rederived, 'update clippings', options);
+    }
+    if (plan.settings) await db.settings.put(plan.settings);
+    // A cancel that arrives during the last write still undoes everything.
+    if (options.signal?.aborted) throw new AbortError();
+    return plan;
+  });
+}

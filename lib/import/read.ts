@@ -1,0 +1,124 @@
+/**
+ * From file bytes to a JSON value that is safe to look at: size checked before
+ * anything is read, UTF-8 decoded strictly, JSON parsed, and every key checked so that
+ * no `__proto__`, `constructor` or `prototype` reaches code that might assign it (a
+ * parsed `__proto__` is a plain own property, harmless until something like
+ * `Object.assign` copies it onto an object and changes its prototype).
+ */
+import { throwIfAborted, type TaskOptions } from '../export/progress.ts';
+import { ImportError } from './errors.ts';
+
+/** Files larger than this are refused unless the caller asks for more (`maxBytes`). */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/** Real backups nest 6 levels deep; anything near this is an attack on the parser's callers. */
+const MAX_DEPTH = 64;
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface ReadOptions extends TaskOptions {
+  maxBytes?: number | undefined;
+}
+
+export type ImportInput = string | Uint8Array | Blob;
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+function checkSize(bytes: number, max: number): void {
+  if (bytes > max) {
+    throw new ImportError('too-large', `the file is ${megabytes(bytes)}, larger than the ${megabytes(max)} an import accepts`);
+  }
+}
+
+/** UTF-8 length of a string without encoding it (exact for well-formed text). */
+function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+/** The file as text: size-checked first, then strict UTF-8 (a byte-order mark is dropped). */
+export async function readText(input: ImportInput, options: ReadOptions = {}): Promise<string> {
+  const max = options.maxBytes ?? MAX_IMPORT_BYTES;
+  let bytes: Uint8Array;
+  if (typeof input === 'string') {
+    // Cheap bound first: a string of n code units is at most 3n bytes.
+    if (input.length * 3 > max) checkSize(utf8Length(input), max);
+    return input.replace(/^\uFEFF/, '');
+  }
+  if (input instanceof Uint8Array) {
+    checkSize(input.byteLength, max);
+    bytes = input;
+  } else {
+    // The size of a Blob (a File from the picker) is known before reading it.
+    checkSize(input.size, max);
+    bytes = new Uint8Array(await input.arrayBuffer());
+  }
+  throwIfAborted(options.signal);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new ImportError('not-text', 'the file is not UTF-8 text');
+  }
+}
+
+/** JSON.parse with its failures named: a cut-short file is the usual one (an interrupted download). */
+export function parseJson(text: string): unknown {
+  if (text.trim() === '') throw new ImportError('not-json', 'the file is empty');
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    if (/end of (JSON )?input|Unterminated string|Unexpected end/i.test(detail)) {
+      throw new ImportError('truncated', 'the file is cut short (truncated JSON): it was not completely saved or downloaded');
+    }
+    throw new ImportError('not-json', `the file is not valid JSON (${detail})`);
+  }
+}
+
+/** Throws on the first forbidden key or excessive depth, naming where it is. */
+export function checkKeys(value: unknown): void {
+  // A first pass without paths (cheap); a second one with paths only to name a problem.
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > MAX_DEPTH) return locate(value);
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (typeof v[i] === 'object' && v[i] !== null) stack.push([v[i], depth + 1]);
+      continue;
+    }
+    for (const key in v) {
+      if (FORBIDDEN.has(key)) return locate(value);
+      const child = (v as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+}
+
+function locate(root: unknown): never {
+  const stack: [unknown, string, number][] = [[root, '', 0]];
+  while (stack.length) {
+    const [v, path, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > MAX_DEPTH) throw new ImportError('forbidden-key', `nested more than ${MAX_DEPTH} levels deep`, path || null);
+    const entries: [string, unknown][] = Array.isArray(v) ? v.map((x, i) => [String(i), x]) : Object.keys(v).map((k) => [k, (v as Record<string, unknown>)[k]]);
+    for (const [key, child] of entries) {
+      const at = path ? `${path}.${key}` : key;
+      if (!Array.isArray(v) && FORBIDDEN.has(key)) throw new ImportError('forbidden-key', `the key "${key}" is not allowed`, at);
+      stack.push([child, at, depth + 1]);
+    }
+  }
+  throw new ImportError('forbidden-key', 'a forbidden key');
+}
+
+/** Bytes to a checked JSON value. */
+export async function readJson(input: ImportInput, options: ReadOptions = {}): Promise<unknown> {
+  const value = parseJson(await readText(input, options));
+  throwIfAborted(options.signal);
+  checkKeys(value);
+  return value;
+}

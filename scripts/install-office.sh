@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Installs LibreOffice Calc (Debian's package, headless) for the export tests that open
+# the exported CSV and XLSX in a real spreadsheet program; only when it is missing, so
+# repeated runs cost nothing.
+set -euo pipefail
+
+if command -v soffice >/dev/null 2>&1; then
+  exit 0
+fi
+
+# Root in CI containers; sudo on a developer machine.
+if [[ "$(id -u)" -eq 0 ]]; then
+  SUDO=()
+else
+  SUDO=(sudo)
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update
+"${SUDO[@]}" apt-get install -y libreoffice-calc-nogui
