@@ -16,6 +16,8 @@ interface Section {
 const SECTIONS: Record<string, () => Promise<Section>> = {
   recognize: () => import('./sections/recognize.ts'),
   page: () => import('./sections/page.ts'),
+  store: () => import('./sections/store.ts'),
+  export: () => import('./sections/export.ts'),
 };
 
 async function main(args: string[]): Promise<number> {

@@ -1,0 +1,138 @@
+/**
+ * The ledger's table: one row per clipped figure, sortable by any column (the header
+ * buttons; `aria-sort` says which), windowed like the clippings list because one unit can
+ * have tens of thousands of figures. The rows not rendered are stood in for by two
+ * spacer rows, so the scroll bar is true; `aria-rowcount` / `aria-rowindex` tell screen
+ * readers where they are in the whole table.
+ */
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { formatNumber } from '@/lib/format/entity';
+import type { MessageName, Translate } from '@/lib/i18n';
+import { formatDay, safeHref } from '@/lib/library/format';
+import { QUALIFIER_LABEL, QUANTITY_LABEL } from '@/lib/library/labels';
+import { LEDGER_COLUMNS, ledgerRowKey, snippet, type LedgerColumn, type LedgerSort } from '@/lib/library/ledger';
+import { visibleRange } from '@/lib/library/windowing';
+import type { LedgerRow } from '@/lib/store';
+import { PageText } from './Text';
+
+/** Fixed row height (two lines of snippet); see style.css. */
+export const LEDGER_ROW_HEIGHT = 56;
+const FALLBACK_HEIGHT = 480;
+
+const HEADER: Record<LedgerColumn, MessageName> = {
+  value: 'fieldValue',
+  unit: 'fieldUnit',
+  quantity: 'fieldQuantity',
+  qualifier: 'fieldQualifier',
+  quote: 'libraryColQuote',
+  page: 'libraryColPage',
+  published: 'metaPublished',
+};
+
+export interface LedgerTableProps {
+  rows: readonly LedgerRow[];
+  sort: LedgerSort;
+  onSort(column: LedgerColumn): void;
+  t: Translate;
+  locale: string;
+  /** Tests fix the height (nothing has a size under linkedom). */
+  initialHeight?: number;
+}
+
+export function LedgerTable({ rows, sort, onSort, t, locale, initialHeight }: LedgerTableProps) {
+  const scroller = useRef<HTMLDivElement>(null);
+  const [viewport, setViewport] = useState({ scrollTop: 0, height: initialHeight ?? FALLBACK_HEIGHT });
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || initialHeight !== undefined) return;
+    const measure = () => setViewport((v) => ({ ...v, height: el.clientHeight || FALLBACK_HEIGHT }));
+    measure();
+    const Observer = (el.ownerDocument.defaultView as (Window & typeof globalThis) | null)?.ResizeObserver;
+    if (!Observer) return;
+    const observer = new Observer(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [initialHeight]);
+
+  const { start, end } = visibleRange(viewport, LEDGER_ROW_HEIGHT, rows.length, 8);
+  const shown = rows.slice(start, end);
+
+  return (
+    <div
+      ref={scroller}
+      class="table-scroll ledger-scroll"
+      tabIndex={0}
+      role="region"
+      aria-label={t('libraryTable')}
+      onScroll={(e) => {
+        const top = (e.currentTarget as HTMLDivElement).scrollTop;
+        setViewport((v) => (v.scrollTop === top ? v : { ...v, scrollTop: top }));
+      }}
+    >
+      <table class="ledger-table" aria-rowcount={rows.length + 1}>
+        <thead>
+          <tr aria-rowindex={1}>
+            {LEDGER_COLUMNS.map((column) => (
+              <th key={column} scope="col" class={column} aria-sort={sort.column === column ? sort.direction : 'none'}>
+                <button type="button" class="sort" data-column={column} onClick={() => onSort(column)}>
+                  {t(HEADER[column])}
+                  <span class="arrow" aria-hidden="true">
+                    {sort.column === column ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+                  </span>
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {start > 0 && <Gap rows={start} />}
+          {shown.map((row, i) => (
+            <LedgerLine key={ledgerRowKey(row)} row={row} index={start + i} t={t} locale={locale} />
+          ))}
+          {end < rows.length && <Gap rows={rows.length - end} />}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Gap({ rows }: { rows: number }) {
+  return (
+    <tr class="gap" aria-hidden="true" style={{ height: `${rows * LEDGER_ROW_HEIGHT}px` }}>
+      <td colSpan={LEDGER_COLUMNS.length} />
+    </tr>
+  );
+}
+
+function LedgerLine({ row, index, t, locale }: { row: LedgerRow; index: number; t: Translate; locale: string }) {
+  const { figure, clipping, page } = row;
+  const cut = snippet(clipping.quote, figure.start, figure.end);
+  const href = safeHref(page.url);
+  const title = page.title ?? t('libraryUntitled');
+  const value = figure.valueTo === null ? formatNumber(figure.value) : `${formatNumber(figure.value)} – ${formatNumber(figure.valueTo)}`;
+  return (
+    <tr aria-rowindex={index + 2} style={{ height: `${LEDGER_ROW_HEIGHT}px` }} data-value={figure.value}>
+      <td class="value">{value}</td>
+      <td class="unit">{figure.unit && <PageText text={figure.unit} />}</td>
+      <td class="quantity">{t(QUANTITY_LABEL[figure.quantity])}</td>
+      <td class="qualifier">{figure.qualifier ? t(QUALIFIER_LABEL[figure.qualifier]) : ''}</td>
+      <td class="quote">
+        <bdi>
+          {cut.before}
+          <mark>{cut.match}</mark>
+          {cut.after}
+        </bdi>
+      </td>
+      <td class="page">
+        {href ? (
+          <a href={href} target="_blank" rel="noopener noreferrer">
+            <PageText text={title} />
+          </a>
+        ) : (
+          <PageText text={title} />
+        )}
+      </td>
+      <td class="published">{formatDay(page.publishedAt, locale)}</td>
+    </tr>
+  );
+}

@@ -1,0 +1,80 @@
+/** Small hooks shared by the library's views. */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Repo } from '@/lib/store';
+import { parseRoute, type Route } from '@/lib/library/route';
+import type { Router } from './router';
+
+export interface Loaded<T> {
+  value: T | undefined;
+  error: unknown;
+  loading: boolean;
+  reload(): void;
+}
+
+/**
+ * Runs an async read when `deps` change and keeps its latest answer. An answer that
+ * arrives after a newer read started is dropped, so a slow old query never overwrites a
+ * quick new one.
+ */
+export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+  const [state, setState] = useState<{ value: T | undefined; error: unknown; loading: boolean }>({
+    value: undefined,
+    error: null,
+    loading: true,
+  });
+  const generation = useRef(0);
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const mine = ++generation.current;
+    setState((s) => ({ ...s, error: null, loading: true }));
+    load().then(
+      (value) => mine === generation.current && setState({ value, error: null, loading: false }),
+      (error: unknown) => mine === generation.current && setState((s) => ({ ...s, error, loading: false })),
+    );
+    // `load` is a fresh closure each render; `deps` say when it means something new.
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((n) => n + 1), []);
+  return { ...state, reload };
+}
+
+/**
+ * Calls `onChange` whenever the archive changes, in this page or any other of the
+ * extension (a clipping saved from an article's tab, edited in the side panel).
+ *
+ * The read watched is the most recently updated clipping: every save, edit, delete and
+ * undo gives some clipping a new `updatedAt`, and the store's count of the table (part of
+ * every list read) makes Dexie re-run it on any write to the clippings. One small read per
+ * change; the views then decide what to read again.
+ *
+ * `since` (epoch ms, optional) is when the view read what it shows. The first answer is
+ * normally that same state and is not a change, but a watch started later than the view's
+ * read (the list starts it only once its first rows are shown, so the two queries do not
+ * compete) reports a change if anything was updated after `since`. `enabled` false holds
+ * the watch off.
+ */
+export function useArchiveChanges(repo: Repo, onChange: () => void, options: { enabled?: boolean; since?: number } = {}): void {
+  const latest = useRef(onChange);
+  latest.current = onChange;
+  const { enabled = true, since } = options;
+  useEffect(() => {
+    if (!enabled) return;
+    let first = true;
+    const subscription = repo.live((r) => r.listClippings({ order: 'updated', limit: 1 })).subscribe({
+      next: (result) => {
+        if (!first) return latest.current();
+        first = false;
+        const newest = result.items[0]?.clipping.updatedAt;
+        if (since !== undefined && newest !== undefined && newest > since) latest.current();
+      },
+      // A failed watch only means no live updates; the views still read on their own.
+      error: () => undefined,
+    });
+    return () => subscription.unsubscribe();
+  }, [repo, enabled, since]);
+}
+
+export function useRoute(router: Router): Route {
+  const [hash, setHash] = useState(() => router.hash());
+  useEffect(() => router.listen(() => setHash(router.hash())), [router]);
+  return parseRoute(hash);
+}
