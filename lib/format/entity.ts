@@ -11,7 +11,8 @@ export interface Field {
   value: string;
 }
 
-const QUANTITY_MESSAGE = {
+/** Message names for quantities and qualifiers: shared by the card, popup and library. */
+export const QUANTITY_MESSAGE = {
   money: 'quantityMoney',
   percent: 'quantityPercent',
   area: 'quantityArea',
@@ -25,7 +26,7 @@ const QUANTITY_MESSAGE = {
   duration: 'quantityDuration',
 } as const satisfies Record<Quantity, string>;
 
-const QUALIFIER_MESSAGE = {
+export const QUALIFIER_MESSAGE = {
   approx: 'qualifierApprox',
   over: 'qualifierOver',
   under: 'qualifierUnder',
