@@ -22,7 +22,7 @@ import {
   within,
 } from './dom.ts';
 import { cleanTitle, foldCase, isArticleType, metaPublished, sameText, tag, type PageMeta } from './meta.ts';
-import { isSkippedElement, shortText, tagOf } from './text.ts';
+import { isSkippedElement, nextAfterSubtree, shortText, tagOf } from './text.ts';
 
 export interface GenericResult {
   isArticle: boolean;
@@ -179,24 +179,7 @@ function collect(root: Element): { stats: Map<Element, Stats>; order: Element[] 
       node = node.firstChild;
       continue;
     }
-    while (node !== null) {
-      if (node === root) {
-        node = null;
-        break;
-      }
-      const next: Node | null = node.nextSibling;
-      if (next !== null) {
-        node = next;
-        break;
-      }
-      const parent: Node | null = node.parentNode;
-      if (parent === null || parent === root) {
-        node = null;
-        break;
-      }
-      close(parent as Element);
-      node = parent;
-    }
+    node = nextAfterSubtree(node, root, close);
   }
   return { stats, order };
 }

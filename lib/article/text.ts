@@ -264,24 +264,7 @@ export function elementText(
         continue;
       }
       // next node in document order, closing the elements we climb out of
-      while (node !== null) {
-        if (node === top) {
-          node = null;
-          break;
-        }
-        const next: Node | null = node.nextSibling;
-        if (next !== null) {
-          node = next;
-          break;
-        }
-        const parent: Node | null = node.parentNode;
-        if (parent === null || parent === top) {
-          node = null;
-          break;
-        }
-        leave(parent as Element);
-        node = parent;
-      }
+      node = nextAfterSubtree(node, top, leave);
     }
   }
 
@@ -408,4 +391,23 @@ export function visibleLength(el: Element | null | undefined, cap = Infinity): n
     node = node.nextSibling;
   }
   return ws && count > 0 ? count - 1 : count;
+}
+
+/**
+ * The next node after `node` in document order within `root`, once `node`'s own subtree
+ * is done, calling `leave` for each element climbed out of; null past the end. The one
+ * step of the iterative walks (no recursion: pages nest thousands of levels deep).
+ */
+export function nextAfterSubtree(node: Node, root: Node, leave: (el: Element) => void): Node | null {
+  let current: Node | null = node;
+  while (current !== null) {
+    if (current === root) return null;
+    const next: Node | null = current.nextSibling;
+    if (next !== null) return next;
+    const parent: Node | null = current.parentNode;
+    if (parent === null || parent === root) return null;
+    leave(parent as Element);
+    current = parent;
+  }
+  return null;
 }
