@@ -16,6 +16,7 @@ import { isBackup, snapshotFromBackup } from './backup.ts';
 import { ImportError } from './errors.ts';
 import type { MergeSummary } from './merge.ts';
 import { readJson, type ImportInput, type ReadOptions } from './read.ts';
+export { parseJson } from './read.ts';
 import { isW3C, snapshotFromW3C, type Skipped, type W3COptions } from './w3c.ts';
 
 export { ImportError, type ImportErrorCode } from './errors.ts';

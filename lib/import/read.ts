@@ -72,11 +72,35 @@ export function parseJson(text: string): unknown {
     return JSON.parse(text);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    if (/end of (JSON )?input|Unterminated string|Unexpected end/i.test(detail)) {
+    if (endsInsideValue(text)) {
       throw new ImportError('truncated', 'the file is cut short (truncated JSON): it was not completely saved or downloaded');
     }
     throw new ImportError('not-json', `the file is not valid JSON (${detail})`);
   }
+}
+
+/**
+ * True when the text stops with a string or a container still open: the shape of a file
+ * whose end was lost. Decided from the text itself, not from the engine's error wording,
+ * which differs between engines and with where the cut falls ("Expected ','…", "Bad
+ * Unicode escape…", "Unexpected end…").
+ */
+export function endsInsideValue(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x5d) {
+      // A closer with nothing open is a malformed file, not a short one.
+      if (--depth < 0) return false;
+    }
+  }
+  return inString || depth > 0;
 }
 
 /** Throws on the first forbidden key or excessive depth, naming where it is. */

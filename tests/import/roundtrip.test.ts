@@ -18,7 +18,9 @@ const PIECES = [
   'ệ', 'ệ'.normalize('NFD'), 'Đ', 'đ', 'ư', 'ơ', 'Ứ'.normalize('NFD'), 'ỹ', 'hộ dân', '1.640', '12,5', '%',
   '😀', '👍🏽', '🇻🇳', '=SUM(A1)', '+1', '-2', '@x', '<script>alert(1)</script>', '&amp;', '\u202E', '\u200B', '_x0041_', '\\', '/',
 ];
-const text = (min = 1) => fc.string({ unit: fc.constantFrom(...PIECES), minLength: min, maxLength: 24 });
+const text = (min = 1, max = 24) => fc.string({ unit: fc.constantFrom(...PIECES), minLength: min, maxLength: max });
+// A tag holds at most 100 characters: four pieces of at most 25 stay within it.
+const tag = () => text(1, 4);
 
 const pageArb = fc.record({
   path: fc.string({ unit: fc.constantFrom('a', 'b', 'tin-tuc', '1', '-', 'ệ', '%20'), minLength: 1, maxLength: 6 }),
@@ -32,7 +34,7 @@ const clippingArb = fc.record({
   page: fc.nat(4),
   quote: text(),
   note: fc.oneof(fc.constant(''), text()),
-  tags: fc.array(text(), { maxLength: 3 }),
+  tags: fc.array(tag(), { maxLength: 3 }),
   // JSON has no -0 (it writes 0): the one number a backup cannot carry, and no figure is -0.
   figure: fc.option(fc.tuple(fc.nat(), fc.nat(), fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => x + 0)), { nil: null }),
   colour: fc.constantFrom(...COLOURS),
