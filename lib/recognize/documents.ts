@@ -19,7 +19,8 @@ import {
   SYMBOL_TYPES_CASE_FREE,
 } from './lexicon';
 import { parseSigningDate } from './dates';
-import { isDigit, isHSpace, isLetter, isLineBreak, isSpace, isUpper, lowerWord, nextWordInitial, wordsBefore, type Word } from './text';
+import { isDigit, isHSpace, isLetter, isLineBreak, isSpace, isUpper, lowerWord, nextWordInitial, spansBefore, wordsBefore } from './text';
+import { WordTable } from './wordtable';
 
 /** A document found in the normalized text, before offsets are mapped back. */
 export interface DocumentHit extends Omit<DocumentEntity, 'text'> {
@@ -193,18 +194,31 @@ interface TypeWordMatch {
   hasSo: boolean;
 }
 
-function typeWordEndingAt(words: Word[], at: number): { type: DocType; len: number } | null {
-  if (!TYPE_LAST.has(words[at]!.lower)) return null;
-  for (let len = Math.min(DOC_TYPE_MAX_SYLLABLES, words.length - at); len >= 1; len--) {
+// The words before a code, nearest first (scratch: findTypeWord is not re-entered).
+const WORD_STARTS = new Int32Array(12);
+const WORD_ENDS = new Int32Array(12);
+const TYPE_LAST_WORDS = new WordTable([...TYPE_LAST].map((w) => [w, true] as const));
+const SO = new WordTable([['số', true] as const]);
+
+function lowerAt(text: string, k: number): string {
+  return lowerWord(text.slice(WORD_STARTS[k]!, WORD_ENDS[k]!));
+}
+
+/** A type word whose last syllable is word `at` of the scratch words (`count` of them). */
+function typeWordEndingAt(text: string, at: number, count: number): { type: DocType; len: number } | null {
+  if (TYPE_LAST_WORDS.get(text, WORD_STARTS[at]!, WORD_ENDS[at]!) === undefined) return null;
+  for (let len = Math.min(DOC_TYPE_MAX_SYLLABLES, count - at); len >= 1; len--) {
     let phrase = '';
-    for (let k = at + len - 1; k >= at; k--) phrase += (phrase ? ' ' : '') + words[k]!.lower;
+    for (let k = at + len - 1; k >= at; k--) phrase += (phrase ? ' ' : '') + lowerAt(text, k);
     const type = DOC_TYPE_WORDS.get(phrase);
     if (type) return { type, len };
   }
   return null;
 }
 
-const ISSUER_PAIR_FIRST = new Set([...ISSUER_STOP_PAIRS].map((p) => p.split(' ')[0]!));
+// Looked up in place: the issuer walk asks about every token of the phrase.
+const ISSUER_STOPS = new WordTable([...ISSUER_STOP_WORDS].map((w) => [w, true] as const));
+const ISSUER_PAIR_FIRSTS = new WordTable([...ISSUER_STOP_PAIRS].map((p) => [p.split(' ')[0]!, true] as const));
 
 const NAMED_GAP_TYPES: ReadonlySet<DocType> = new Set<DocType>(['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến pháp']);
 
@@ -220,16 +234,16 @@ function findTypeWord(text: string, codeStart: number, floor: number, abbrType: 
     b--;
     while (b > floor && isSpace(text.charCodeAt(b - 1))) b--;
   }
-  const words = wordsBefore(text, b, 12, floor);
+  const count = spansBefore(text, b, WORD_STARTS, WORD_ENDS, floor);
   let k = 0;
   let hasSo = false;
-  if (words[0] && words[0].lower === 'số') {
+  if (count > 0 && SO.get(text, WORD_STARTS[0]!, WORD_ENDS[0]!)) {
     k = 1;
     hasSo = true;
   }
   let first: TypeWordMatch | null = null;
-  for (let g = 0; g <= 6 && k + g < words.length; g++) {
-    const hit = typeWordEndingAt(words, k + g);
+  for (let g = 0; g <= 6 && k + g < count; g++) {
+    const hit = typeWordEndingAt(text, k + g, count);
     if (!hit) continue;
     // Gap words: lower-case modifiers ("phối hợp", "hành động"), or a law's name.
     if (g > 0) {
@@ -237,11 +251,11 @@ function findTypeWord(text: string, codeStart: number, floor: number, abbrType: 
       if (!named && g > 3) continue;
       if (!named) {
         let ok = true;
-        for (let q = k; q < k + g; q++) if (isUpper(words[q]!.raw.charCodeAt(0))) ok = false;
+        for (let q = k; q < k + g; q++) if (isUpper(text.charCodeAt(WORD_STARTS[q]!))) ok = false;
         if (!ok) continue;
       }
     }
-    const start = words[k + g + hit.len - 1]!.start;
+    const start = WORD_STARTS[k + g + hit.len - 1]!;
     const match: TypeWordMatch = { start, type: hit.type, gap: g, hasSo };
     if (!abbrType || hit.type === abbrType || (abbrType === 'Quyết định' && QD_TYPES.has(hit.type))) return match;
     first ??= match;
@@ -278,14 +292,13 @@ export function parseIssuer(text: string, pos: number): { end: number; issuer: s
       stop = true;
     }
     if (tokEnd === i) break;
-    const lower = lowerWord(text.slice(i, tokEnd));
-    if (ISSUER_STOP_WORDS.has(lower)) break;
-    if (!stop && ISSUER_PAIR_FIRST.has(lower)) {
+    if (ISSUER_STOPS.get(text, i, tokEnd)) break;
+    if (!stop && ISSUER_PAIR_FIRSTS.get(text, i, tokEnd)) {
       let n = j;
       while (n < text.length && isHSpace(text.charCodeAt(n))) n++;
       let e = n;
       while (e < text.length && isLetter(text.charCodeAt(e))) e++;
-      if (e > n && ISSUER_STOP_PAIRS.has(`${lower} ${lowerWord(text.slice(n, e))}`)) break;
+      if (e > n && ISSUER_STOP_PAIRS.has(`${lowerWord(text.slice(i, tokEnd))} ${lowerWord(text.slice(n, e))}`)) break;
     }
     if (first < 0) first = i;
     const last = text.charCodeAt(tokEnd - 1);

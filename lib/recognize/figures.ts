@@ -77,6 +77,29 @@ const MULTI_WORD_NOUNS = new WordTable<string | true>([
   ...[...COUNT_COMPOUNDS].map((c) => [c, c] as const),
   ...[...COUNT_TRIPLES].map((c) => [c, c] as const),
 ]);
+/** Unit phrases of several words, looked up over the text's own range. */
+const PHRASES = new WordTable<UnitDef>([...UNIT_PHRASES].filter(([k]) => k.includes(' ')));
+
+/** What a two-word look-back ("tổng số", "hơn gần") can be. */
+interface PairInfo {
+  label: boolean;
+  notLabel: boolean;
+  qualifier: Qualifier | undefined;
+}
+const PAIRS = (() => {
+  const info = new Map<string, PairInfo>();
+  const at = (k: string) => {
+    let i = info.get(k);
+    if (!i) info.set(k, (i = { label: false, notLabel: false, qualifier: undefined }));
+    return i;
+  };
+  for (const k of LABEL_PAIRS) at(k).label = true;
+  for (const k of NOT_LABEL_PAIRS) at(k).notLabel = true;
+  for (const [k, q] of QUALIFIERS) if (k.includes(' ')) at(k).qualifier = q;
+  return new WordTable(info);
+})();
+const RANGE_WORDS = new WordTable([['đến', true] as const, ['tới', true] as const]);
+
 /** Second words of the two-word look-backs, so the second word is read only when it can matter. */
 const PAIR_SECOND = new Set(
   [...LABEL_PAIRS, ...NOT_LABEL_PAIRS, ...[...QUALIFIERS.keys()].filter((k) => k.includes(' '))].map((k) => k.split(' ')[1]!),
@@ -213,7 +236,6 @@ function countNounAt(text: string, pos: number): UnitHit | null {
 function phraseFrom(text: string, s: number, e1: number, info: WordInfo | undefined): { def: UnitDef; end: number } | null {
   if (info === undefined) return null;
   if (info.phraseFirst) {
-    let phrase = lowerWord(text.slice(s, e1));
     let end = e1;
     let best: { def: UnitDef; end: number } | null = null;
     for (let k = 1; k < info.phraseFirst; k++) {
@@ -221,9 +243,9 @@ function phraseFrom(text: string, s: number, e1: number, info: WordInfo | undefi
       if (ws === end) break;
       const we = tokenEnd(text, ws);
       if (we === ws) break;
-      phrase += ` ${lowerWord(text.slice(ws, we))}`;
       end = we;
-      const def = UNIT_PHRASES.get(phrase);
+      // One space between the words (skipGap took one), which the table reads as " ".
+      const def = PHRASES.get(text, s, end);
       if (def && isBoundary(text, end)) best = { def, end };
     }
     if (best) return best;
@@ -333,31 +355,55 @@ const NO_CONTEXT: Context = Object.freeze({ qualifier: null, change: null, rank:
 const RANK: Context = Object.freeze({ qualifier: null, change: null, rank: true, label: false });
 const LABEL: Context = Object.freeze({ qualifier: null, change: null, rank: false, label: true });
 
+/** The word just before a number, read once and handed to whatever asks about it. */
+interface PrevWord {
+  /** Its start, or -1 when no word stands right before the number. */
+  start: number;
+  end: number;
+  info: WordInfo | undefined;
+}
+
+const PREV: PrevWord = { start: -1, end: -1, info: undefined };
+
+function readPrevWord(text: string, pos: number, floor: number): PrevWord {
+  const s0 = prevWordStart(text, pos, floor);
+  PREV.start = s0;
+  PREV.end = s0 >= 0 ? letterEnd(text, s0) : -1;
+  PREV.info = s0 >= 0 ? WORDS.get(text, s0, PREV.end) : undefined;
+  return PREV;
+}
+
 /** Reads the words just before a number (same line, not past `floor`). */
 function contextBefore(text: string, pos: number, floor: number): Context {
-  const s0 = prevWordStart(text, pos, floor);
-  if (s0 < 0) return NO_CONTEXT;
-  const e0 = letterEnd(text, s0);
-  const i0 = WORDS.get(text, s0, e0);
+  return contextFrom(text, floor, readPrevWord(text, pos, floor));
+}
+
+/** As contextBefore, from the word before the number already read. */
+function contextFrom(text: string, floor: number, prev: PrevWord): Context {
+  const s0 = prev.start;
+  const e0 = prev.end;
+  const i0 = prev.info;
   if (i0 === undefined) return NO_CONTEXT;
   let s1 = -1;
   let i1: WordInfo | undefined;
-  let pair: string | undefined;
+  let pair: PairInfo | undefined;
   if (i0.pairSecond) {
     s1 = prevWordStart(text, s0, floor);
     if (s1 >= 0) {
       const e1 = letterEnd(text, s1);
       i1 = WORDS.get(text, s1, e1);
-      pair = `${lowerWord(text.slice(s1, e1))} ${lowerWord(text.slice(s0, e0))}`;
+      // Read in place when one space parts the words (the table reads it as " ").
+      pair =
+        s0 === e1 + 1
+          ? PAIRS.get(text, s1, e0)
+          : PAIRS.get(`${text.slice(s1, e1)} ${text.slice(s0, e0)}`, 0, e1 - s1 + 1 + e0 - s0);
     }
   }
   if (i0.rankWord && i1?.rankVerb) return RANK;
-  if ((i0.label && !(pair !== undefined && NOT_LABEL_PAIRS.has(pair))) || (pair !== undefined && LABEL_PAIRS.has(pair))) {
-    return LABEL;
-  }
+  if ((i0.label && !pair?.notLabel) || pair?.label) return LABEL;
   let qualifier: Qualifier | null = null;
   let at = s0; // start of the words read so far
-  const pairQualifier = pair !== undefined ? QUALIFIERS.get(pair) : undefined;
+  const pairQualifier = pair?.qualifier;
   if (pairQualifier) {
     qualifier = pairQualifier;
     at = s1;
@@ -400,8 +446,7 @@ function rangeNext(text: string, pos: number): number {
   else {
     const e = letterEnd(text, i);
     if (e === i) return -1;
-    const w = lowerWord(text.slice(i, e));
-    if (w !== 'đến' && w !== 'tới') return -1;
+    if (!RANGE_WORDS.get(text, i, e)) return -1;
     if (skipGap(text, e) === e) return -1;
     i = e;
   }
@@ -501,9 +546,9 @@ export function scanFigure(text: string, pos: number, floor: number): FigureScan
   let ctx: Context | null = null;
   // A label word just before ("năm 2021", "ngày 15", "Điều 5") decides at once, before
   // any unit is read: one look-up, and these numbers are many.
-  const s0 = prevWordStart(text, pos, floor);
-  if (s0 >= 0 && WORDS.get(text, s0, letterEnd(text, s0))?.label) {
-    ctx = contextBefore(text, pos, floor);
+  const prev = readPrevWord(text, pos, floor);
+  if (prev.info?.label) {
+    ctx = contextFrom(text, floor, prev);
     if (ctx.label) {
       const second = rangeNext(text, num.end);
       return skipTo(pos, second >= 0 ? skipRangeChain(text, second) : num.end);
@@ -518,7 +563,7 @@ export function scanFigure(text: string, pos: number, floor: number): FigureScan
     if (secondStart >= 0) {
       const second = parseNumber(text, secondStart, SECOND);
       if (runsOn(text, second.end)) return skipTo(pos, skipNumericRun(text, second.end));
-      ctx = contextBefore(text, pos, floor);
+      ctx ??= contextFrom(text, floor, prev);
       // "giai đoạn 2016-2020": a name, and so is the range that follows it.
       if (ctx.label) return skipTo(pos, skipRangeChain(text, second.end));
       const unit2 = unitAfter(text, second.end);
@@ -534,16 +579,16 @@ export function scanFigure(text: string, pos: number, floor: number): FigureScan
   }
   if (!unit) {
     // "xếp thứ 5", "xếp hạng 3": a rank needs no unit. Look back only when it can be one.
-    const before = prevWordStart(text, pos, floor);
+    const before = prev.start;
     if (before >= 0 && (text.charCodeAt(before) === 0x74 || text.charCodeAt(before) === 0x68)) {
-      ctx = contextBefore(text, pos, floor);
+      ctx ??= contextFrom(text, floor, prev);
       if (ctx.rank) {
         return found(makeFigure(pos, num.end, num, { end: num.end, quantity: 'rank', unit: null, scale: 1, openClass: false }, NO_CONTEXT), num.end);
       }
     }
     return skipTo(pos, num.end);
   }
-  ctx ??= contextBefore(text, pos, floor);
+  ctx ??= contextFrom(text, floor, prev);
   if (ctx.label) return skipTo(pos, num.end);
   if (ctx.rank) {
     return found(makeFigure(pos, num.end, num, { end: num.end, quantity: 'rank', unit: null, scale: 1, openClass: false }, NO_CONTEXT), num.end);

@@ -200,6 +200,39 @@ export function wordsBefore(
   return words;
 }
 
+/**
+ * As wordsBefore, but only where the words are: their starts and ends go into `starts`
+ * and `ends` (nearest first) and the count is returned. Nothing is cut out of the text,
+ * so a caller that needs one or two of the words pays for those alone.
+ */
+export function spansBefore(
+  text: string,
+  pos: number,
+  starts: Int32Array,
+  ends: Int32Array,
+  floor = 0,
+  crossLines = true,
+): number {
+  const max = starts.length;
+  let n = 0;
+  let i = pos;
+  while (n < max) {
+    let j = i;
+    while (j > floor) {
+      const c = text.charCodeAt(j - 1);
+      if (isHSpace(c) || (crossLines && isLineBreak(c))) j--;
+      else break;
+    }
+    let k = j;
+    while (k > floor && isLetter(text.charCodeAt(k - 1))) k--;
+    if (k === j) break;
+    starts[n] = k;
+    ends[n++] = j;
+    i = k;
+  }
+  return n;
+}
+
 /** The word starting at `pos` (letters only), or null. */
 export function wordAt(text: string, pos: number, limit = text.length): Word | null {
   let j = pos;

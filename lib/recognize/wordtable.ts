@@ -11,7 +11,8 @@
  */
 export function foldCase(c: number): number {
   if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c | 0x20 : c === 0x09 ? 0x20 : c;
-  if (c === 0xa0 || c === 0x202f || (c >= 0x2000 && c <= 0x200a)) return 0x20;
+  // Every horizontal space of text.ts's isHSpace: phrases are looked up across them.
+  if (c === 0xa0 || c === 0x202f || (c >= 0x2000 && c <= 0x200b) || c === 0x205f || c === 0x3000 || c === 0xfeff) return 0x20;
   if (c >= 0xc0 && c <= 0xde) return c === 0xd7 ? c : c + 0x20;
   if (c >= 0x100 && c <= 0x137) return c | 1; // Ā … Đ … Ķ
   if (c === 0x1a0 || c === 0x1af) return c + 1; // Ơ Ư
@@ -43,6 +44,9 @@ export class WordTable<V> {
   private readonly hashes: Int32Array;
   private readonly slots: Int32Array;
   private readonly mask: number;
+  /** Length of the shortest and the longest word: most words of a page fall outside one table's. */
+  private readonly minLength: number;
+  private readonly maxLength: number;
 
   constructor(entries: Iterable<readonly [string, V]>) {
     const byWord = new Map<string, V>();
@@ -56,6 +60,14 @@ export class WordTable<V> {
     this.mask = size - 1;
     this.slots = new Int32Array(size).fill(-1);
     this.hashes = new Int32Array(byWord.size);
+    let minLength = Infinity;
+    let maxLength = 0;
+    for (const word of byWord.keys()) {
+      minLength = Math.min(minLength, word.length);
+      maxLength = Math.max(maxLength, word.length);
+    }
+    this.minLength = minLength;
+    this.maxLength = maxLength;
     for (const [word, value] of byWord) {
       const index = this.words.length;
       const h = hashRange(word, 0, word.length);
@@ -70,8 +82,9 @@ export class WordTable<V> {
 
   /** The value for `text.slice(start, end)`, case-folded, or undefined. */
   get(text: string, start: number, end: number): V | undefined {
-    const h = hashRange(text, start, end);
     const len = end - start;
+    if (len < this.minLength || len > this.maxLength) return undefined;
+    const h = hashRange(text, start, end);
     let slot = h & this.mask;
     for (;;) {
       const index = this.slots[slot]!;
