@@ -41,11 +41,13 @@ const SEG = `[\\p{Lu}\\d]${SEG_BODY}`;
 // segment (two capitals, or a capital and a digit), so prose after a code is not eaten.
 const SP = '[^\\S\\r\\n]{0,2}';
 const MORE = `(?:[\\-/]${SEG}|${SP}[\\-/–]${SP}(?=\\p{Lu}[\\p{Lu}\\d])${SEG}|\\.(?=\\p{Lu}{2})${SEG})`;
+// A document's number, as some writers give it with thousands dots ("số 2.345/QĐ-UBND").
+const DOC_NUMBER = '(\\d{1,3}(?:\\.\\d{3}){1,2}(?!\\d)|\\d{1,6})';
 const STATE_CODE = new RegExp(
-  `(\\d{1,6})${SP}/${SP}(?:((?:19|20)\\d{2})${SP}/${SP})?(\\p{Lu}${SEG_BODY}(?:${MORE}){0,8})`,
+  `${DOC_NUMBER}${SP}/${SP}(?:((?:19|20)\\d{2})${SP}/${SP})?(\\p{Lu}${SEG_BODY}(?:${MORE}){0,8})`,
   'uy',
 );
-const PARTY_CODE = new RegExp(`(\\d{1,6})${SP}[\\-–]${SP}(\\p{Lu}${SEG_BODY}(?:${MORE}){1,8})`, 'uy');
+const PARTY_CODE = new RegExp(`${DOC_NUMBER}${SP}[\\-–]${SP}(\\p{Lu}${SEG_BODY}(?:${MORE}){1,8})`, 'uy');
 const SHORTHAND = /(\d{1,6})\/((?:19|20)\d{2})(?![\d/\p{L}])/uy;
 const YEAR_AFTER = /[^\S\r\n]*,?[^\S\r\n]*năm[^\S\r\n]+((?:19|20)\d{2})(?![\d/.,\-]\d)(?!\d)/iuy;
 const ISSUER_INTRO = /[^\S\r\n]*,?[^\S\r\n]*của[^\S\r\n]+/iuy;
@@ -168,8 +170,7 @@ export function matchCode(text: string, pos: number): CodeMatch | null {
  * (a symbol), or a four-digit year and another "/" or a word boundary (N/YYYY/…).
  */
 function mayBeCode(text: string, pos: number): boolean {
-  let i = pos;
-  while (isDigit(text.charCodeAt(i))) i++;
+  let i = numberEnd(text, pos);
   while (isHSpace(text.charCodeAt(i)) && i - pos < 8) i++;
   const sep = text.charCodeAt(i);
   if (sep !== 0x2f && sep !== 0x2d && sep !== 0x2013) return false;
@@ -181,6 +182,20 @@ function mayBeCode(text: string, pos: number): boolean {
   let j = i;
   while (isDigit(text.charCodeAt(j))) j++;
   return j - i === 4;
+}
+
+/** End of a document number at `pos`: digits, or up to three digits and groups of ".ddd". */
+export function numberEnd(text: string, pos: number): number {
+  let i = pos;
+  while (isDigit(text.charCodeAt(i))) i++;
+  if (i - pos > 3) return i;
+  for (let groups = 0; groups < 2 && text.charCodeAt(i) === 0x2e; groups++) {
+    let j = i + 1;
+    while (isDigit(text.charCodeAt(j))) j++;
+    if (j - i !== 4) break;
+    i = j;
+  }
+  return i;
 }
 
 /** Last syllables of the type words: a phrase is looked up only when its last word is one. */

@@ -9,7 +9,7 @@
  */
 import type { DocumentEntity, Entity } from './types';
 import { normalizeText, toOriginalSpan, isDigit, isLetter, isDash, isHSpace, isSpace } from './text';
-import { matchDocument, matchNamedDocument, shareListFields, type DocumentHit } from './documents';
+import { matchDocument, matchNamedDocument, numberEnd, shareListFields, type DocumentHit } from './documents';
 import { parseFullDate } from './dates';
 import { scanFigure, type FigureHit } from './figures';
 
@@ -73,7 +73,9 @@ function findEntities(text: string): (DocumentHit | FigureHit)[] {
     let e = p + 1;
     while (e < text.length && isDigit(text.charCodeAt(e))) e++;
     // Codes continue with "/" or "-" (perhaps after a stray space): only then try one.
-    const after = text.charCodeAt(isHSpace(text.charCodeAt(e)) ? e + 1 : e);
+    // Their number may carry thousands dots ("2.345/QĐ-UBND").
+    const numEnd = text.charCodeAt(e) === 0x2e ? numberEnd(text, p) : e;
+    const after = text.charCodeAt(isHSpace(text.charCodeAt(numEnd)) ? numEnd + 1 : numEnd);
     const doc =
       after === 0x2f || isDash(after)
         ? matchDocument(text, p, floor, docs.length ? docs[docs.length - 1]! : null)

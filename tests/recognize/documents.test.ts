@@ -113,6 +113,14 @@ describe('cited documents: forms and rules', () => {
     for (const [code, type] of cases) expect(one(`căn cứ ${code} của UBND tỉnh`).docType, code).toBe(type);
   });
 
+  it('reads a document number written with thousands dots, and never a figure in it', () => {
+    const d = one('Quyết định số 2.345/QĐ-UBND ngày 20/10/2022 của Chủ tịch UBND tỉnh phê duyệt đề án.');
+    expect([d.docType, d.code, d.number, d.date, d.issuer]).toEqual(['Quyết định', '2.345/QĐ-UBND', '2.345', '2022-10-20', 'Chủ tịch UBND tỉnh']);
+    expect(recognize('Văn bản 1.069/UBND-KT gửi các sở.').map((e) => e.kind)).toEqual(['document']);
+    // A dotted number is a code's only when a symbol follows: a figure stays a figure.
+    expect(recognize('Hỗ trợ 1.500/1.800 hộ dân.').map((e) => e.kind)).toEqual(['figure']);
+  });
+
   it('reads "Văn bản số …" as an official letter', () => {
     expect(one('Văn bản số 1234/UBND-KT ngày 5/5/2023 của UBND tỉnh về việc').docType).toBe('Công văn');
   });
