@@ -257,20 +257,28 @@ export const COUNT_COMPOUNDS: ReadonlySet<string> = new Set([
   'điểm trường', 'giường bệnh', 'chiến sĩ', 'hội viên', 'nông dân', 'ngư dân', 'công nhân',
   'tình nguyện', 'tuyến đường', 'cây số', 'con giống', 'cây giống', 'gia súc', 'gia cầm',
   'tập thể', 'cá nhân', 'bằng khen', 'giấy khen', 'huân chương', 'kỷ niệm', 'di tích',
-  'lễ hội', 'câu lạc', 'sự kiện', 'vụ việc', 'vụ án', 'bị can', 'đối tượng', 'phương tiện',
+  'lễ hội', 'sự kiện', 'vụ việc', 'vụ án', 'bị can', 'đối tượng', 'phương tiện',
   'xe máy', 'ô tô', 'tàu cá', 'mặt hàng', 'thương nhân', 'tiểu thương', 'cửa hàng',
-  'chợ đầu', 'nhà máy', 'khu công', 'cụm công', 'làng nghề', 'hợp đồng', 'giấy phép',
-  'bệnh viện', 'trạm y', 'nhà văn', 'nhà ở', 'hộ dân', 'ca bệnh', 'ca mắc', 'liều vắc',
-  'mũi tiêm', 'lượt truy', 'tin bài', 'phóng sự', 'bản tin', 'chuyên mục', 'cuộc họp',
-  'buổi làm', 'đoàn công', 'doanh thu', 'dân tộc', 'tôn giáo', 'học viên', 'nội dung',
+  'nhà máy', 'làng nghề', 'hợp đồng', 'giấy phép',
+  'bệnh viện', 'nhà ở', 'hộ dân', 'ca bệnh', 'ca mắc',
+  'mũi tiêm', 'tin bài', 'phóng sự', 'bản tin', 'chuyên mục', 'cuộc họp',
+  'doanh thu', 'dân tộc', 'tôn giáo', 'học viên', 'nội dung',
   'vấn đề', 'cuộc thi', 'giải thưởng', 'công ty', 'gian hàng', 'địa phương', 'đồng chí',
-  'đồng bào', 'con đường', 'cây xanh', 'căn hộ', 'cá thể', 'tổ hợp', 'lượt xe', 'hộ kinh',
+  'đồng bào', 'con đường', 'cây xanh', 'căn hộ', 'cá thể', 'tổ hợp', 'lượt xe',
   'đảng ủy', 'chi hội', 'đầu mối', 'quy định', 'bản án', 'phiên tòa', 'ngày công', 'tin nhắn',
   'cuộc gọi', 'bài viết', 'thủ tục', 'dịch bệnh', 'điểm cầu', 'lao động', 'học bổng',
+  // First syllables that say nothing alone ("120 thí sinh", not "120 thí").
+  'thí sinh', 'huy chương', 'hành khách', 'phân khu', 'tiểu khu', 'khu phố', 'hạng mục',
+  'gói thầu', 'tàu thuyền', 'công dân', 'xã viên',
 ]);
 
 /** Three-syllable counted nouns that are one word ("hợp tác xã"). */
-export const COUNT_TRIPLES: ReadonlySet<string> = new Set(['hợp tác xã', 'câu lạc bộ', 'hộ gia đình']);
+export const COUNT_TRIPLES: ReadonlySet<string> = new Set([
+  'hợp tác xã', 'câu lạc bộ', 'hộ gia đình', 'khu công nghiệp', 'cụm công nghiệp', 'trạm y tế',
+  'nhà văn hóa', 'nhà văn hoá', 'chợ đầu mối', 'liều vắc xin', 'lượt truy cập', 'buổi làm việc',
+  'đoàn công tác', 'hộ kinh doanh', 'khu dân cư', 'tổ dân phố', 'vận động viên', 'tiểu dự án',
+  'khu kinh tế', 'khu chế xuất', 'ấp văn hóa',
+]);
 
 /** One-syllable counted nouns we trust even where a date or a year could be read. */
 export const COUNT_HEADS: ReadonlySet<string> = new Set([

@@ -126,6 +126,13 @@ describe('figures: numbers, scales and units', () => {
     expect(units).toEqual(['doanh nghiệp', 'hài cốt', 'dịch vụ', 'nhân khẩu', 'phần quà', 'tuyến', 'CLB']);
   });
 
+  it('never cuts a noun after a syllable that means nothing alone', () => {
+    const text = 'có 3 khu công nghiệp, 12 khu dân cư, 40 tổ dân phố, 15 trạm y tế, 6 nhà văn hóa, 10 vận động viên, 120 thí sinh, 8 huy chương, 25 hạng mục';
+    expect(figures(text).map((f) => f.unit)).toEqual([
+      'khu công nghiệp', 'khu dân cư', 'tổ dân phố', 'trạm y tế', 'nhà văn hóa', 'vận động viên', 'thí sinh', 'huy chương', 'hạng mục',
+    ]);
+  });
+
   it('tells "đồng" the currency from "đồng chí", "đồng bào", and keeps three-syllable nouns whole', () => {
     const found = figures('khen 03 đồng chí, tặng 500 đồng bào, lập 5 hợp tác xã, giá 20 đồng.');
     expect(found.map((f) => [f.quantity, f.unit])).toEqual([
