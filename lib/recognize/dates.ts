@@ -75,7 +75,7 @@ export function parsePartialDate(text: string, pos: number): ParsedDate | null {
   return null;
 }
 
-const SIGNING_DATE = /[^\S\r\n]*(?:,[^\S\r\n]*)?(?:\(\s*)?(?:(?:được\s+)?(?:ban\s+hành|ký)\s+)?ngày\s*:?\s*/iuy;
+const SIGNING_DATE = /[^\S\r\n]*(?:,[^\S\r\n]*)?(?:\(\s*)?(?:(?:được\s+)?(?:ban\s+hành|ký)\s+|cùng\s+)?ngày\s*:?\s*/iuy;
 
 /**
  * The signing date attached to a citation that ends at `pos`: ", ngày 01/7/2021",
@@ -84,8 +84,8 @@ const SIGNING_DATE = /[^\S\r\n]*(?:,[^\S\r\n]*)?(?:\(\s*)?(?:(?:được\s+)?(?:
  */
 export function parseSigningDate(text: string, pos: number): ParsedDate | null {
   const initial = nextWordInitial(text, pos);
-  // "ngày …", "ban hành ngày …", "ký ngày …", "được ban hành ngày …"
-  if (initial !== 0x6e && initial !== 0x62 && initial !== 0x6b && initial !== 0x111) return null;
+  // "ngày …", "ban hành ngày …", "ký ngày …", "được ban hành ngày …", "cùng ngày …"
+  if (initial !== 0x6e && initial !== 0x62 && initial !== 0x6b && initial !== 0x111 && initial !== 0x63) return null;
   SIGNING_DATE.lastIndex = pos;
   const m = SIGNING_DATE.exec(text);
   if (!m) return null;

@@ -60,7 +60,9 @@ function namedHintBefore(text: string, from: number, to: number): boolean {
   }
   return false;
 }
-const LIST_GAP = /^[^\S\r\n]*(?:,|;|và|hoặc|cùng)?[^\S\r\n]*(?:,[^\S\r\n]*và[^\S\r\n]*)?$/iu;
+// What may stand between the members of a coordinated list. Not ";": it ends one
+// citation and starts another, each with its own date and issuer.
+const LIST_GAP = /^[^\S\r\n]*(?:,|và|hoặc|cùng)?[^\S\r\n]*(?:,[^\S\r\n]*và[^\S\r\n]*)?$/iu;
 
 interface CodeMatch {
   start: number;
@@ -264,7 +266,10 @@ function findTypeWord(text: string, codeStart: number, floor: number, abbrType: 
     if (g > 0) {
       const named = NAMED_GAP_TYPES.has(hit.type);
       if (!named && g > 3) continue;
-      if (!named) {
+      // "Thông báo Kết luận số 12-TB/TU": capitals in the gap are fine when the
+      // symbol agrees with the outer type word.
+      const agrees = abbrType !== null && hit.type === abbrType;
+      if (!named && !agrees) {
         let ok = true;
         for (let q = k; q < k + g; q++) if (isUpper(text.charCodeAt(WORD_STARTS[q]!))) ok = false;
         if (!ok) continue;

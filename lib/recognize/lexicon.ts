@@ -207,6 +207,8 @@ export const QUALIFIERS: ReadonlyMap<string, Qualifier> = new Map<string, Qualif
   ['ít nhất', 'atLeast'],
   ['tối đa', 'atMost'],
   ['nhiều nhất', 'atMost'],
+  ['không quá', 'atMost'],
+  ['không dưới', 'atLeast'],
 ]);
 
 export const CHANGE_WORDS: ReadonlyMap<string, 'increase' | 'decrease'> = new Map([
@@ -231,7 +233,7 @@ export const LABEL_WORDS: ReadonlySet<string> = new Set([
   'top', 'câu', 'bài', 'clip', 'video', 'ảnh', 'tháng', 'version', 'phiên bản',
 ]);
 /** Pairs ending in a label word that do not make a label ("tổng số 1.639 cụm"). */
-export const NOT_LABEL_PAIRS: ReadonlySet<string> = new Set(['tổng số', 'với số', 'có số', 'là số']);
+export const NOT_LABEL_PAIRS: ReadonlySet<string> = new Set(['tổng số', 'với số', 'có số', 'là số', 'dân số', 'bình quân']);
 export const LABEL_PAIRS: ReadonlySet<string> = new Set([
   'giai đoạn', 'khu phố', 'nhiệm kỳ', 'quốc lộ', 'tỉnh lộ', 'hương lộ', 'lần thứ', 'số nhà',
   'phụ lục', 'thế kỷ', 'tổ dân', 'dân phố', 'khu vực', 'tiểu khu', 'khu dân', 'dân cư',

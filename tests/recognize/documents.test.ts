@@ -121,6 +121,24 @@ describe('cited documents: forms and rules', () => {
     expect(recognize('Hỗ trợ 1.500/1.800 hộ dân.').map((e) => e.kind)).toEqual(['figure']);
   });
 
+  it('shares a date and issuer across "và" and "cùng ngày", never across ";"', () => {
+    const listed = docs('Theo Quyết định số 125/QĐ-UBND và Quyết định số 126/QĐ-UBND cùng ngày 3/2/2023 của UBND tỉnh.');
+    expect(listed.map((d) => [d.code, d.date, d.issuer])).toEqual([
+      ['125/QĐ-UBND', '2023-02-03', 'UBND tỉnh'],
+      ['126/QĐ-UBND', '2023-02-03', 'UBND tỉnh'],
+    ]);
+    const separate = docs('Căn cứ Kế hoạch số 09-KH/ĐUK; Thông tư số 32/2020/TT-BGDĐT; Nghị quyết số 30/2021/QH15 ngày 28/7/2021 của Quốc hội.');
+    expect(separate.map((d) => [d.code, d.date, d.issuer])).toEqual([
+      ['09-KH/ĐUK', null, null],
+      ['32/2020/TT-BGDĐT', null, null],
+      ['30/2021/QH15', '2021-07-28', 'Quốc hội'],
+    ]);
+  });
+
+  it('takes the outer type word when the symbol agrees, even before a capitalised one', () => {
+    expect(one('Thông báo Kết luận số 12-TB/TU của Tỉnh ủy.').docType).toBe('Thông báo');
+  });
+
   it('reads "Văn bản số …" as an official letter', () => {
     expect(one('Văn bản số 1234/UBND-KT ngày 5/5/2023 của UBND tỉnh về việc').docType).toBe('Công văn');
   });

@@ -114,6 +114,14 @@ describe('figures: numbers, scales and units', () => {
     expect(one('đạt 96% kế hoạch')).toMatchObject({ qualifier: null, change: null });
   });
 
+  it('reads "không quá" and "không dưới" as bounds, and "dân số", "bình quân" as no labels', () => {
+    expect(figures('thời hạn không quá 30 ngày, không dưới 5 người').map((f) => f.qualifier)).toEqual(['atMost', 'atLeast']);
+    expect(figures('Dân số 1,5 triệu người; thu nhập bình quân 65 triệu đồng/người/năm.').map((f) => [f.value, f.unit])).toEqual([
+      [1_500_000, 'người'],
+      [65_000_000, 'VND'],
+    ]);
+  });
+
   it('reads ranges as one figure', () => {
     expect(one('từ 5 đến 7%')).toMatchObject({ value: 5, valueTo: 7, quantity: 'percent' });
     expect(one('tăng 5 - 7%')).toMatchObject({ value: 5, valueTo: 7, change: 'increase' });
