@@ -20,15 +20,25 @@ export function foldCase(c: number): number {
   return c;
 }
 
+// foldCase for every code unit below U+1F00 (Latin, Vietnamese included), read from a
+// table: a look-up asks it of every character, and one load beats its branches.
+const FOLD_LIMIT = 0x1f00;
+const FOLD = new Uint16Array(FOLD_LIMIT);
+for (let c = 0; c < FOLD_LIMIT; c++) FOLD[c] = foldCase(c);
+
+function fold(c: number): number {
+  return c < FOLD_LIMIT ? FOLD[c]! : foldCase(c);
+}
+
 function hashRange(text: string, start: number, end: number): number {
   let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ foldCase(text.charCodeAt(i)), 0x01000193);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ fold(text.charCodeAt(i)), 0x01000193);
   return h;
 }
 
 function equalsFolded(text: string, start: number, word: string): boolean {
   for (let k = 0; k < word.length; k++) {
-    if (foldCase(text.charCodeAt(start + k)) !== word.charCodeAt(k)) return false;
+    if (fold(text.charCodeAt(start + k)) !== word.charCodeAt(k)) return false;
   }
   return true;
 }
