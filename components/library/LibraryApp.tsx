@@ -1,5 +1,5 @@
 /**
- * The library page: a skip link, the header (title, views, export, shortcuts) and the
+ * The library page: a skip link, the header (title, views, export and import, shortcuts) and the
  * current view. Everything it needs comes in as props (the archive, the translation
  * function, the UI locale, the address), so tests render it with fake-indexeddb and the
  * shipped locale files, without a browser.
@@ -11,7 +11,7 @@ import { routeHash, VIEWS, type View } from '@/lib/library/route';
 import { StoreError, type Repo } from '@/lib/store';
 import { CitationIndexView } from './CitationIndexView';
 import { ClippingsView } from './ClippingsView';
-import { ExportMenu } from './ExportMenu';
+import { ExportImportTools, type ArchiveTransfer } from './ExportImportTools';
 import { useRoute } from './hooks';
 import { LedgerView } from './LedgerView';
 import type { Router } from './router';
@@ -30,6 +30,8 @@ export interface LibraryAppProps {
   router: Router;
   /** Tests fix the heights of the windowed list and table. */
   sizes?: { list?: number; table?: number };
+  /** The archive's database and how exports run, for the export and import tools (the page passes them). */
+  transfer?: ArchiveTransfer;
 }
 
 /** The reader-facing text of a failure: the store's own message when it has one in the locales. */
@@ -40,7 +42,7 @@ export function errorTextFor(t: Translate): (error: unknown) => string {
   };
 }
 
-export function LibraryApp({ repo, t, locale, router, sizes }: LibraryAppProps) {
+export function LibraryApp({ repo, t, locale, router, sizes, transfer }: LibraryAppProps) {
   const route = useRoute(router);
   const main = useRef<HTMLElement>(null);
   const [shortcuts, setShortcuts] = useState(false);
@@ -76,7 +78,12 @@ export function LibraryApp({ repo, t, locale, router, sizes }: LibraryAppProps) 
           </ul>
         </nav>
         <div class="tools">
-          <ExportMenu t={t} scope={listFilters ? { query: listFilters.q, filter: toStoreFilter(listFilters) } : null} />
+          <ExportImportTools
+            t={t}
+            locale={locale}
+            scope={listFilters ? { query: listFilters.q, filter: toStoreFilter(listFilters) } : null}
+            transfer={transfer}
+          />
           <button type="button" aria-haspopup="dialog" onClick={() => setShortcuts(true)}>
             {t('libraryShortcuts')}
           </button>

@@ -1,19 +1,25 @@
 /**
  * The library page (`library.html`, an unlisted extension page): wiring only. The
  * archive opens in this page's own origin, the extension's, so it is the same database
- * the background writes; the views live in components/library.
+ * the background writes; the views live in components/library. Exports run in a worker
+ * (lib/export/worker.ts), which opens the same database.
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { LibraryApp } from '@/components/library/LibraryApp';
 import { windowRouter } from '@/components/library/router';
+import { exportHere, exportInWorker } from '@/lib/export/run';
+import ExportWorker from '@/lib/export/worker?worker';
 import { t } from '@/lib/i18n';
-import { openRepo } from '@/lib/store';
+import { createRepo, openArchiveDB } from '@/lib/store';
 
 const locale = browser.i18n.getUILanguage();
 document.documentElement.lang = locale;
 document.documentElement.dir = t('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr';
 document.title = `${t('libraryTitle')} – ${t('extName')}`;
 
+const db = openArchiveDB();
+const transfer = { db, exporter: exportInWorker(() => new ExportWorker(), exportHere(db)) };
+
 const root = document.getElementById('app');
-if (root) render(<LibraryApp repo={openRepo()} t={t} locale={locale} router={windowRouter(window)} />, root);
+if (root) render(<LibraryApp repo={createRepo(db)} t={t} locale={locale} router={windowRouter(window)} transfer={transfer} />, root);

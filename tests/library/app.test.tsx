@@ -372,7 +372,7 @@ describe('language and keyboard', () => {
     expect(dialog.hasAttribute('open')).toBe(false);
   });
 
-  it('puts "/" to the search box and leaves a marked place for the export menu', async () => {
+  it('puts "/" to the search box, and marks Export unavailable while no archive is connected for it', async () => {
     const { repo } = fresh();
     const { app } = show(repo);
     await settle();
