@@ -337,9 +337,34 @@ export function rangeFor(map: TextMap, start: number, end: number): RangeSpec | 
   return { startNode: a.node, startOffset: a.offset, endNode: b.node, endOffset: b.offset };
 }
 
-/** Collapse whitespace and trim: the text of a short element such as a title or date line. */
+const SPACE_RUN = /[\s\u00a0\u200b\ufeff]+/g;
+
+/** The characters `SPACE_RUN` matches: JavaScript's `\s` plus the zero-width space. */
+function isSpaceCode(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+
+/**
+ * Collapse whitespace and trim: the text of a short element such as a title or date line.
+ * Called once per paragraph while the article text is built, so the usual case (nothing
+ * to collapse) is a scan without a regular expression or a new string.
+ */
 export function normalizeSpace(s: string): string {
-  return s.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
+  const n = s.length;
+  let from = 0;
+  while (from < n && isSpaceCode(s.charCodeAt(from))) from++;
+  let to = n;
+  while (to > from && isSpaceCode(s.charCodeAt(to - 1))) to--;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 32 ? isSpaceCode(s.charCodeAt(i + 1)) : isSpaceCode(c)) {
+      return s.slice(from, to).replace(SPACE_RUN, ' ');
+    }
+  }
+  return from === 0 && to === n ? s : s.slice(from, to);
 }
 
 /**

@@ -30,17 +30,27 @@ export interface AnnotateOptions {
 
 export const DEFAULT_SLICE_SIZE = 8000;
 
+type PendingRanges = Record<Entity['kind'], AbstractRange[]>;
+
 /**
  * The entities of one article text and their highlights, built step by step: each
- * step recognizes one slice of the text (cut between paragraphs), turns its entities
- * into ranges and registers them, so the first screen is marked before the rest of a
- * long page has been read.
+ * step recognizes one slice of the text (cut between paragraphs) and turns its
+ * entities into ranges.
+ *
+ * Ranges reach the page in two registrations, not one per step: the first step's (the
+ * top of the article, marked at once) and all the rest when the text is done. Chromium
+ * re-creates the markers of *every* registered range in the frame after any change to
+ * the registry (its cost grows with the total, ~100 ms for 7 000 ranges), so
+ * registering slice by slice would pay for the first slices again in every frame.
  */
 export class Annotation {
   readonly placed: PlacedEntity[] = [];
   private readonly spans = new SpanIndex();
   private offsets: TextOffsets | null = null;
   private job: ChunkedJob | null = null;
+  /** Placed but not yet registered with the layer, by kind. */
+  private pending: PendingRanges = { document: [], figure: [] };
+  private layer: HighlightLayer | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -51,7 +61,9 @@ export class Annotation {
   /** Starts the work; `done` settles true once the whole text is annotated. */
   run(options: AnnotateOptions): Promise<boolean> {
     const slices = textSlices(this.text, options.sliceSize ?? DEFAULT_SLICE_SIZE);
+    this.layer = options.layer;
     let next = 0;
+    let registered = false;
     const step = (): boolean => {
       const slice = slices[next++];
       if (!slice) return false;
@@ -66,19 +78,35 @@ export class Annotation {
         const item = { entity, range };
         this.placed.push(item);
         this.spans.push(entity);
-        options.layer?.add(entity.kind, range);
+        this.pending[entity.kind].push(range);
         added.push(item);
       }
+      const more = next < slices.length;
+      // The first screen at once; everything else in one registration at the end.
+      if (!more || (!registered && added.length > 0)) {
+        registered = true;
+        this.register();
+      }
       if (added.length > 0) options.onProgress?.(added);
-      return next < slices.length;
+      return more;
     };
     this.job = runChunked(step, options.schedule);
     return this.job.done;
   }
 
-  /** Stops the work; what was placed so far stays placed. */
+  /** Stops the work; what was placed so far stays placed (and highlighted). */
   cancel(): void {
     this.job?.cancel();
+    this.register();
+  }
+
+  /** Hands the ranges placed since the last registration to the layer. */
+  private register(): void {
+    const { document, figure } = this.pending;
+    if (document.length === 0 && figure.length === 0) return;
+    this.pending = { document: [], figure: [] };
+    this.layer?.addAll('document', document);
+    this.layer?.addAll('figure', figure);
   }
 
   /** Indices of the entities whose span touches the caret position (node, offset), nearest first. */

@@ -84,6 +84,64 @@ describe('Annotation', () => {
     expect(clockCalls).toBeGreaterThan(5);
   });
 
+  it('registers the first step at once and the rest in one go at the end, not slice by slice', async () => {
+    const doc = testDocument(readFixture(fixture.file));
+    const article = extractArticle(doc, fixture.location);
+    const expected = recognize(article.text);
+    const { api, registry } = recordingApi();
+    const registered = () => (registry.get('trichluc-document')?.size ?? 0) + (registry.get('trichluc-figure')?.size ?? 0);
+    let run: ((d: { timeRemaining(): number }) => void) | null = null;
+    const schedule: IdleScheduler = (cb) => {
+      run = cb;
+      return () => (run = null);
+    };
+    // One idle callback, never idle (one slice each); `run` is set again only if the job goes on.
+    const step = () => {
+      const callback = run as unknown as (d: { timeRemaining(): number }) => void;
+      run = null;
+      callback({ timeRemaining: () => 0 });
+    };
+    const annotation = new Annotation(doc, article.text, article.map);
+    const done = annotation.run({ recognize, layer: new HighlightLayer(api), schedule, sliceSize: 200 });
+    // Until the first step has placed something, then exactly what it placed.
+    while (annotation.placed.length === 0) step();
+    const first = annotation.placed.length;
+    expect(registered()).toBe(first);
+    // Further steps place more without registering it…
+    step();
+    step();
+    expect(annotation.placed.length).toBeGreaterThan(first);
+    expect(registered()).toBe(first);
+    // …until the last one.
+    while (run) step();
+    await expect(done).resolves.toBe(true);
+    expect(registered()).toBe(expected.length);
+    // In text order within each kind, as the keyboard and the tests read them.
+    const ranges = [...(registry.get('trichluc-figure') ?? [])];
+    expect(ranges).toEqual(annotation.placed.filter((p) => p.entity.kind === 'figure').map((p) => p.range));
+  });
+
+  it('registers what it placed when cancelled', async () => {
+    const doc = testDocument(readFixture(fixture.file));
+    const article = extractArticle(doc, fixture.location);
+    const { api, registry } = recordingApi();
+    let run: ((d: { timeRemaining(): number }) => void) | null = null;
+    const schedule: IdleScheduler = (cb) => {
+      run = cb;
+      return () => (run = null);
+    };
+    const annotation = new Annotation(doc, article.text, article.map);
+    void annotation.run({ recognize, layer: new HighlightLayer(api), schedule, sliceSize: 200 });
+    for (let i = 0; i < 6 && run; i++) {
+      const callback = run as unknown as (d: { timeRemaining(): number }) => void;
+      run = null;
+      callback({ timeRemaining: () => 0 });
+    }
+    annotation.cancel();
+    const registered = (registry.get('trichluc-document')?.size ?? 0) + (registry.get('trichluc-figure')?.size ?? 0);
+    expect(registered).toBe(annotation.placed.length);
+  });
+
   it('finds the entity under a caret position', async () => {
     const doc = testDocument(
       '<html><body><div id="b"><p>Theo <b>Quyết định số 3307/QĐ-UBND</b> ngày 28/12/2020, huy động hơn 1.640 tỷ đồng.</p></div></body></html>',
