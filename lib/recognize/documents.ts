@@ -221,13 +221,25 @@ function lowerAt(text: string, k: number): string {
   return lowerWord(text.slice(WORD_STARTS[k]!, WORD_ENDS[k]!));
 }
 
+const DOC_TYPES = new WordTable(DOC_TYPE_WORDS);
+
 /** A type word whose last syllable is word `at` of the scratch words (`count` of them). */
 function typeWordEndingAt(text: string, at: number, count: number): { type: DocType; len: number } | null {
   if (TYPE_LAST_WORDS.get(text, WORD_STARTS[at]!, WORD_ENDS[at]!) === undefined) return null;
   for (let len = Math.min(DOC_TYPE_MAX_SYLLABLES, count - at); len >= 1; len--) {
-    let phrase = '';
-    for (let k = at + len - 1; k >= at; k--) phrase += (phrase ? ' ' : '') + lowerAt(text, k);
-    const type = DOC_TYPE_WORDS.get(phrase);
+    const start = WORD_STARTS[at + len - 1]!;
+    const end = WORD_ENDS[at]!;
+    // Words one space apart are looked up in place (the table reads any space as " ");
+    // a line break or a double space between them costs a phrase string.
+    let letters = 0;
+    for (let k = at; k < at + len; k++) letters += WORD_ENDS[k]! - WORD_STARTS[k]!;
+    let type: DocType | undefined;
+    if (end - start === letters + len - 1) type = DOC_TYPES.get(text, start, end);
+    else {
+      let phrase = '';
+      for (let k = at + len - 1; k >= at; k--) phrase += (phrase ? ' ' : '') + lowerAt(text, k);
+      type = DOC_TYPE_WORDS.get(phrase);
+    }
     if (type) return { type, len };
   }
   return null;

@@ -96,7 +96,7 @@ export function toOriginalSpan(norm: NormalizedText, start: number, end: number)
 // ---- character classes, by code unit: cheaper than regexes in the hot loops ----
 
 /** A letter of Latin script, Vietnamese included (incl. đ/Đ and combining-free NFC forms). */
-export function isLetter(code: number): boolean {
+function isLetterSlow(code: number): boolean {
   if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
   if (code < 0xc0) return code === 0xaa || code === 0xb5 || code === 0xba;
   if (code <= 0x24f) return code !== 0xd7 && code !== 0xf7;
@@ -105,6 +105,17 @@ export function isLetter(code: number): boolean {
   if (code >= 0x400 && code <= 0x4ff) return true; // Cyrillic, in case
   if (isCombining(code)) return true;
   return false;
+}
+
+// The classes below U+2000 (every letter the recognizer reads) from a table: the word
+// walks ask them of every character around every number.
+const CLASS_LIMIT = 0x2000;
+const LETTER = 1;
+const CLASSES = new Uint8Array(CLASS_LIMIT);
+for (let c = 0; c < CLASS_LIMIT; c++) if (isLetterSlow(c)) CLASSES[c] = LETTER;
+
+export function isLetter(code: number): boolean {
+  return code < CLASS_LIMIT ? (CLASSES[code]! & LETTER) !== 0 : isLetterSlow(code);
 }
 
 export function isDigit(code: number): boolean {

@@ -7,10 +7,11 @@
 
 /**
  * Lower-cases one code unit of Latin script (Vietnamese included) and reads any
- * horizontal space as a plain space, so "hộ\u00a0dân" finds "hộ dân"; others pass through.
+ * space as a plain space, so "hộ\u00a0dân" finds "hộ dân"; others pass through.
  */
 export function foldCase(c: number): number {
-  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c | 0x20 : c === 0x09 ? 0x20 : c;
+  // A tab or a line break between the words of a phrase reads as a space too.
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a ? c | 0x20 : c === 0x09 || c === 0x0a || c === 0x0d ? 0x20 : c;
   // Every horizontal space of text.ts's isHSpace: phrases are looked up across them.
   if (c === 0xa0 || c === 0x202f || (c >= 0x2000 && c <= 0x200b) || c === 0x205f || c === 0x3000 || c === 0xfeff) return 0x20;
   if (c >= 0xc0 && c <= 0xde) return c === 0xd7 ? c : c + 0x20;
