@@ -223,7 +223,11 @@ function countNoun(text: string, s: number, e: number, info: WordInfo | undefine
     }
   }
   if (info && (info.notCount || (info.unit && !info.compoundFirst))) return null;
-  return { end: e, quantity: 'count', unit: lowerWord(text.slice(s, e)), scale: 1, openClass: !info?.countHead };
+  const raw = text.slice(s, e);
+  // A capital after the first letter ("kV", "mAh") is a symbol's: keep it as written.
+  let symbol = false;
+  for (let i = s + 1; i < e && !symbol; i++) symbol = isUpper(text.charCodeAt(i));
+  return { end: e, quantity: 'count', unit: symbol ? raw : lowerWord(raw), scale: 1, openClass: !info?.countHead };
 }
 
 function countNounAt(text: string, pos: number): UnitHit | null {

@@ -134,6 +134,10 @@ describe('figures: numbers, scales and units', () => {
     expect(units).toEqual(['doanh nghiệp', 'hài cốt', 'dịch vụ', 'nhân khẩu', 'phần quà', 'tuyến', 'CLB']);
   });
 
+  it('keeps a symbol with an inner capital as written', () => {
+    expect(figures('đường dây 500 kV, pin 5000 mAh').map((f) => f.unit)).toEqual(['kV', 'mAh']);
+  });
+
   it('never cuts a noun after a syllable that means nothing alone', () => {
     const text = 'có 3 khu công nghiệp, 12 khu dân cư, 40 tổ dân phố, 15 trạm y tế, 6 nhà văn hóa, 10 vận động viên, 120 thí sinh, 8 huy chương, 25 hạng mục';
     expect(figures(text).map((f) => f.unit)).toEqual([
