@@ -315,7 +315,8 @@ export function unitAfter(text: string, pos: number): UnitHit | null {
   return null;
 }
 
-const DAY_PARTS = new WordTable<true>(['sáng', 'trưa', 'chiều', 'tối', 'đêm'].map((w) => [w, true] as const));
+// After "20 giờ": a part of the day, or the date the hour is on ("20 giờ ngày 10/10").
+const DAY_PARTS = new WordTable<true>(['sáng', 'trưa', 'chiều', 'tối', 'đêm', 'ngày', 'hôm'].map((w) => [w, true] as const));
 
 /** After "8 giờ": minutes ("8 giờ 30") or a part of the day ("8 giờ sáng") make it a time of day. */
 function isTimeOfDay(text: string, pos: number): boolean {

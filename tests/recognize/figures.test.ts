@@ -70,7 +70,7 @@ describe('figures: numbers, scales and units', () => {
   });
 
   it('tells times of day from durations', () => {
-    expect(figures('khai mạc lúc 8 giờ 30 phút, vào 14 giờ chiều')).toEqual([]);
+    expect(figures('khai mạc lúc 8 giờ 30 phút, vào 14 giờ chiều, hạn chót 20 giờ ngày 10/10, 9 giờ hôm sau')).toEqual([]);
     expect(one('trong 24 giờ qua')).toMatchObject({ quantity: 'duration', unit: 'giờ' });
   });
 
