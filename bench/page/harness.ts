@@ -27,7 +27,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import Mark from 'mark.js';
-import { extractArticle, type Article } from '../../lib/article';
+import { extractArticleSteps, type Article, type Steps } from '../../lib/article';
 import type { IdleScheduler } from '../../lib/highlight/schedule';
 import { PageSession } from '../../lib/page/session';
 import { recognize } from '../../lib/recognize';
@@ -68,7 +68,10 @@ export interface PageReport {
     textLength: number;
     entities: number;
     documents: number;
-    /** CSS.highlights sizes after the pass (must equal the entity counts). */
+    /**
+     * CSS.highlights sizes in the frame after the pass: the entity counts, or past
+     * FOLLOW_THRESHOLD entities the window near the viewport (lib/highlight/viewport.ts).
+     */
     highlighted: { documents: number; figures: number };
   };
   readability: { title: string | null; textLength: number };
@@ -134,6 +137,23 @@ function frameMs(): Promise<number> {
   );
 }
 
+/** How many ranges each of our entity highlights holds now. */
+function highlightSizes(): { documents: number; figures: number } {
+  const size = (name: string) => CSS.highlights.get(name)?.size ?? 0;
+  return { documents: size('trichluc-document'), figures: size('trichluc-figure') };
+}
+
+/** `steps`, passing the time spent in each of its steps to `add`. */
+function* timed<T>(steps: Steps<T>, add: (ms: number) => void): Steps<T> {
+  for (;;) {
+    const t = performance.now();
+    const r = steps.next();
+    add(performance.now() - t);
+    if (r.done) return r.value;
+    yield;
+  }
+}
+
 /** The content script's pass, timed from the start of the session to its report. */
 function oursOnce(): Promise<Pass> {
   return new Promise((resolve, reject) => {
@@ -145,12 +165,8 @@ function oursOnce(): Promise<Pass> {
       session = new PageSession({
         doc: document,
         url: () => location.href,
-        extract: (doc, url) => {
-          const t = performance.now();
-          const article = extractArticle(doc, url);
-          extractMs += performance.now() - t;
-          return article;
-        },
+        // Each step of the reading timed on its own: a big page is read over several idle steps.
+        extract: (doc, url) => timed(extractArticleSteps(doc, url), (ms) => (extractMs += ms)),
         recognize: (text) => {
           const t = performance.now();
           const entities = recognize(text);
@@ -165,7 +181,6 @@ function oursOnce(): Promise<Pass> {
           flush();
           const ms = performance.now() - t0;
           const s = session as unknown as { article: Article; annotation: { placed: { range: AbstractRange }[] } };
-          const size = (name: string) => CSS.highlights.get(name)?.size ?? 0;
           const pass: Pass = {
             session: session!,
             ms,
@@ -174,12 +189,13 @@ function oursOnce(): Promise<Pass> {
             article: s.article,
             ranges: s.annotation.placed.map((p) => p.range),
             documents: summary.entities.filter((e) => e.kind === 'document').length,
-            highlighted: { documents: size('trichluc-document'), figures: size('trichluc-figure') },
+            highlighted: highlightSizes(),
           };
           resolve(pass);
         },
       });
       session.start();
+      // A big page is still being read ('annotating', no metadata yet); anything else is no article.
       if (session.summary().state !== 'annotating') {
         session.destroy();
         reject(new Error(`not taken for an article (state ${session.summary().state})`));
@@ -275,6 +291,8 @@ async function run(options: RunOptions): Promise<PageReport> {
     gc?.();
     const pass = await oursOnce();
     const oursFrameMs = await frameMs();
+    // Read after the frame: past FOLLOW_THRESHOLD entities the window near the viewport is registered in it.
+    pass.highlighted = highlightSizes();
     // The ranges are read (for mark.js) before the session that placed them goes.
     const passRanges = pass.ranges;
     teardown(pass);

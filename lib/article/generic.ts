@@ -22,6 +22,7 @@ import {
   within,
 } from './dom.ts';
 import { cleanTitle, foldCase, isArticleType, metaPublished, sameText, tag, type PageMeta } from './meta.ts';
+import { finish, NODES_PER_STEP, type Steps } from './steps.ts';
 import { isSkippedElement, nextAfterSubtree, shortText, tagOf } from './text.ts';
 
 export interface GenericResult {
@@ -97,8 +98,8 @@ function classWeight(el: Element): number {
   return w;
 }
 
-/** One pass over the page: statistics of every element that holds visible text. */
-function collect(root: Element): { stats: Map<Element, Stats>; order: Element[] } {
+/** One pass over the page: statistics of every element that holds visible text (pausable: the whole page is walked). */
+function* collect(root: Element): Steps<{ stats: Map<Element, Stats>; order: Element[] }> {
   const stats = new Map<Element, Stats>();
   const order: Element[] = [];
   const mk = (el: Element, boiler: boolean): Stats => {
@@ -145,7 +146,12 @@ function collect(root: Element): { stats: Map<Element, Stats>; order: Element[] 
   };
 
   let node: Node | null = root.firstChild;
+  let visited = 0;
   while (node !== null) {
+    if (++visited === NODES_PER_STEP) {
+      visited = 0;
+      yield;
+    }
     let descend = false;
     if (node.nodeType === 3) {
       const parent = node.parentNode as Element | null;
@@ -345,6 +351,11 @@ function isRootUrl(url: string | null): boolean {
 }
 
 export function genericExtract(doc: Document, meta: PageMeta, url: string | null): GenericResult {
+  return finish(genericExtractSteps(doc, meta, url));
+}
+
+/** `genericExtract`, pausable (see ./steps.ts). */
+export function* genericExtractSteps(doc: Document, meta: PageMeta, url: string | null): Steps<GenericResult> {
   const reasons: string[] = [];
   const res: GenericResult = { isArticle: false, title: null, titleEl: null, published: null, body: null, lead: null, exclude: [], reasons };
   const root = bodyOf(doc);
@@ -352,7 +363,8 @@ export function genericExtract(doc: Document, meta: PageMeta, url: string | null
     reasons.push('no body');
     return res;
   }
-  const { stats, order } = collect(root);
+  const { stats, order } = yield* collect(root);
+  yield;
   const body = pickBody(stats, root);
   const ref = meta.ldArticle?.headline ?? tag(meta, 'og:title', 'twitter:title') ?? cleanTitle(meta.docTitle) ?? null;
   const titleEl = pickTitle(doc, stats, body, ref);

@@ -14,7 +14,7 @@
  */
 import { authorFromClosingLines } from './author.ts';
 import { isInnerBoilerplate } from './dom.ts';
-import { genericExtract } from './generic.ts';
+import { genericExtractSteps } from './generic.ts';
 import {
   cleanTitle,
   looksLikeSiteName,
@@ -29,7 +29,8 @@ import {
   type PageMeta,
 } from './meta.ts';
 import { TEMPLATES, type TemplateContext, type TemplateResult } from './templates/index.ts';
-import { elementText, type TextMap } from './text.ts';
+import { finish, type Steps } from './steps.ts';
+import { elementTextSteps, type TextMap } from './text.ts';
 import { canonicalUrl } from './url.ts';
 
 export interface ArticleMeta {
@@ -60,6 +61,7 @@ export interface Article extends ArticleMeta {
   map: TextMap;
 }
 
+export { finish, type Steps } from './steps.ts';
 export { elementText, rangeFor, type ElementText, type ElementTextOptions, type RangeSpec, type TextMap } from './text.ts';
 export { normalizeDate, parseDateLine } from './dates.ts';
 export { canonicalUrl, cleanUrl, isTrackingParam } from './url.ts';
@@ -90,26 +92,33 @@ function empty(url: string | null): Article {
   };
 }
 
-function runTemplates(doc: Document, ctx: TemplateContext): { name: string; result: TemplateResult } | null {
+/** Tries the templates in order, with a chance to pause after each that ran (a template's first run compiles its patterns). */
+function* runTemplates(doc: Document, ctx: TemplateContext): Steps<{ name: string; result: TemplateResult } | null> {
   for (const t of TEMPLATES) {
+    let result: TemplateResult | null = null;
     try {
       if (!t.matches(doc, ctx)) continue;
-      const result = t.extract(doc, ctx);
-      if (result) return { name: t.name, result };
+      result = t.extract(doc, ctx);
     } catch {
       // a template that trips over unexpected markup leaves the page to the next one
     }
+    if (result) return { name: t.name, result };
+    yield;
   }
   return null;
 }
 
-function extract(doc: Document, url: string | null): Article {
+/** Yields between its phases and inside the two walks over a whole page or article (./steps.ts). */
+function* extract(doc: Document, url: string | null): Steps<Article> {
   const canonical = canonicalUrl(doc, url);
+  yield;
   const meta: PageMeta = readMeta(doc);
   const ctx: TemplateContext = { url: canonical ?? url, meta };
+  yield;
 
-  const matched = runTemplates(doc, ctx);
-  const generic = matched ? null : genericExtract(doc, meta, canonical ?? url);
+  const matched = yield* runTemplates(doc, ctx);
+  yield;
+  const generic = matched ? null : yield* genericExtractSteps(doc, meta, canonical ?? url);
   const r = matched?.result;
 
   const isArticle = r ? r.isArticle : generic!.isArticle;
@@ -140,7 +149,8 @@ function extract(doc: Document, url: string | null): Article {
   if (isArticle && body) {
     const lead = (r ? r.lead : generic!.lead) ?? null;
     const exclude = (r ? r.exclude : generic!.exclude) ?? [];
-    const { text, map } = elementText(lead ? [lead, body] : [body], articleTextOptions(exclude));
+    yield;
+    const { text, map } = yield* elementTextSteps(lead ? [lead, body] : [body], articleTextOptions(exclude));
     article.body = body;
     article.lead = lead;
     article.text = text;
@@ -159,8 +169,18 @@ function extract(doc: Document, url: string | null): Article {
  * non-article result.
  */
 export function extractArticle(doc: Document, url?: string): Article {
+  return finish(extractArticleSteps(doc, url));
+}
+
+/**
+ * `extractArticle`, pausable: a generator that yields every fraction of a millisecond,
+ * for the content script to spread a big page over several tasks (lib/page/read.ts).
+ * Never throws either. The DOM must not change while it is paused (the caller reads
+ * again if it did).
+ */
+export function* extractArticleSteps(doc: Document, url?: string): Steps<Article> {
   try {
-    return extract(doc, url ?? null);
+    return yield* extract(doc, url ?? null);
   } catch {
     let u: string | null = null;
     try {

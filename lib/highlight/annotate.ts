@@ -1,11 +1,12 @@
 import type { TextMap } from '../article/text';
 import type { Entity } from '../recognize/types';
-import type { HighlightLayer } from './layer';
+import { HIGHLIGHT_NAMES, type HighlightLayer } from './layer';
 import { TextOffsets } from './positions';
 import { staticRange } from './ranges';
 import { runChunked, type ChunkedJob, type IdleScheduler } from './schedule';
 import { SpanIndex } from './spans';
 import { textSlices } from './slices';
+import { FOLLOW_THRESHOLD, ViewportMarks, type Mark, type ViewportMarksOptions } from './viewport';
 
 /** An entity found in the article and the place on the page it covers. */
 export interface PlacedEntity {
@@ -26,11 +27,11 @@ export interface AnnotateOptions {
   sliceSize?: number;
   /** Called after each step that placed entities, with the ones it placed. */
   onProgress?: (placed: readonly PlacedEntity[]) => void;
+  /** How the highlights follow the viewport on a page with many entities (tests pass geometry). */
+  viewport?: ViewportMarksOptions;
 }
 
 export const DEFAULT_SLICE_SIZE = 8000;
-
-type PendingRanges = Record<Entity['kind'], AbstractRange[]>;
 
 /**
  * The entities of one article text and their highlights, built step by step: each
@@ -42,15 +43,20 @@ type PendingRanges = Record<Entity['kind'], AbstractRange[]>;
  * re-creates the markers of *every* registered range in the frame after any change to
  * the registry (its cost grows with the total, ~100 ms for 7 000 ranges), so
  * registering slice by slice would pay for the first slices again in every frame.
+ *
+ * Past `FOLLOW_THRESHOLD` entities only those near the viewport are registered at all
+ * (./viewport.ts): each step's entities then go to the window at once, which registers
+ * the few of them near the screen. Every entity stays placed either way — for the
+ * count, the lists, the keyboard and the pointer.
  */
 export class Annotation {
   readonly placed: PlacedEntity[] = [];
   private readonly spans = new SpanIndex();
   private offsets: TextOffsets | null = null;
   private job: ChunkedJob | null = null;
-  /** Placed but not yet registered with the layer, by kind. */
-  private pending: PendingRanges = { document: [], figure: [] };
-  private layer: HighlightLayer | null = null;
+  /** Placed but not yet handed to the marks, in text order. */
+  private pending: Mark[] = [];
+  private marks: ViewportMarks | null = null;
 
   constructor(
     private readonly doc: Document,
@@ -61,7 +67,8 @@ export class Annotation {
   /** Starts the work; `done` settles true once the whole text is annotated. */
   run(options: AnnotateOptions): Promise<boolean> {
     const slices = textSlices(this.text, options.sliceSize ?? DEFAULT_SLICE_SIZE);
-    this.layer = options.layer;
+    this.marks = options.layer ? new ViewportMarks(this.doc, options.layer, options.viewport) : null;
+    const threshold = options.viewport?.threshold ?? FOLLOW_THRESHOLD;
     let next = 0;
     let registered = false;
     const step = (): boolean => {
@@ -78,12 +85,13 @@ export class Annotation {
         const item = { entity, range };
         this.placed.push(item);
         this.spans.push(entity);
-        this.pending[entity.kind].push(range);
+        this.pending.push({ name: HIGHLIGHT_NAMES[entity.kind], range });
         added.push(item);
       }
       const more = next < slices.length;
-      // The first screen at once; everything else in one registration at the end.
-      if (!more || (!registered && added.length > 0)) {
+      // The first screen at once; everything else in one registration at the end —
+      // or, past the threshold, step by step to the window near the viewport.
+      if (!more || (!registered && added.length > 0) || this.placed.length > threshold) {
         registered = true;
         this.register();
       }
@@ -100,13 +108,32 @@ export class Annotation {
     this.register();
   }
 
-  /** Hands the ranges placed since the last registration to the layer. */
+  /**
+   * Stops the work and the following of the viewport, for good: the caller clears the
+   * layer (the article is read again, or the session ends).
+   */
+  dispose(): void {
+    this.job?.cancel();
+    this.pending = [];
+    this.marks?.destroy();
+  }
+
+  /** Registers entity `i`'s highlight now if it was left out (far from the viewport), before scrolling to it. */
+  show(i: number): void {
+    this.marks?.reveal(i);
+  }
+
+  /** How many of the entities' highlights are registered now (all, or the window near the viewport). */
+  get registered(): number {
+    return this.marks?.registered ?? 0;
+  }
+
+  /** Hands the ranges placed since the last registration to the marks. */
   private register(): void {
-    const { document, figure } = this.pending;
-    if (document.length === 0 && figure.length === 0) return;
-    this.pending = { document: [], figure: [] };
-    this.layer?.addAll('document', document);
-    this.layer?.addAll('figure', figure);
+    if (this.pending.length === 0) return;
+    const pending = this.pending;
+    this.pending = [];
+    this.marks?.add(pending);
   }
 
   /** Indices of the entities whose span touches the caret position (node, offset), nearest first. */

@@ -15,7 +15,7 @@ export const HIGHLIGHT_NAMES = {
   clipping: 'trichluc-clipping',
 } as const satisfies Record<EntityKind | 'active' | 'clipping', string>;
 
-type HighlightName = (typeof HIGHLIGHT_NAMES)[keyof typeof HIGHLIGHT_NAMES];
+export type HighlightName = (typeof HIGHLIGHT_NAMES)[keyof typeof HIGHLIGHT_NAMES];
 
 /** The parts of the window this module uses, so that tests can pass a fake. */
 export interface HighlightApi {
@@ -66,6 +66,20 @@ export class HighlightLayer {
     if (ranges.length === 0) return;
     const highlight = this.highlight(HIGHLIGHT_NAMES[kind]);
     for (const range of ranges) highlight.add(range);
+  }
+
+  /** Adds ranges under one of our names (lib/highlight/viewport.ts decides which are registered). */
+  addRanges(name: HighlightName, ranges: readonly AbstractRange[]): void {
+    if (ranges.length === 0) return;
+    const highlight = this.highlight(name);
+    for (const range of ranges) highlight.add(range);
+  }
+
+  /** Takes ranges out from under one of our names (scrolled far away). */
+  removeRanges(name: HighlightName, ranges: readonly AbstractRange[]): void {
+    const highlight = this.highlights.get(name);
+    if (!highlight) return;
+    for (const range of ranges) highlight.delete(range);
   }
 
   /** Adds one clipping's range. */

@@ -4,12 +4,14 @@
  * found again in today's text with lib/anchor (exact, then by context, then
  * approximately), and marked with the third highlight style. Clippings that cannot be
  * placed are orphans; placed ones whose figures or codes changed carry `changes`.
- * Both are reported (`onChange`) for the notice and the side panel.
+ * Both are reported (`onChange`) for the notice and the side panel. Their marks follow
+ * the same rule as the entities': all registered, or past a few hundred only those near
+ * the viewport (lib/highlight/viewport.ts).
  */
 import type { AnchorResult } from '../anchor';
 import type { Article } from '../article';
-import type { HighlightLayer } from '../highlight';
-import { liveRange, staticRange } from '../highlight';
+import type { HighlightLayer, Mark, ViewportMarksOptions } from '../highlight';
+import { HIGHLIGHT_NAMES, liveRange, staticRange, ViewportMarks } from '../highlight';
 import type { ClippingRecord } from '../store';
 import type { Anchoring, ArchiveClient, ClippingAnchor, PageAnchors } from './types';
 
@@ -29,6 +31,8 @@ export interface PageClippingsOptions {
   pageUrl(article: Article): string;
   /** After every change to the placed clippings: loaded, saved, removed, article read again. */
   onChange(anchors: PageAnchors, firstLoad: boolean): void;
+  /** How the marks follow the viewport when there are many (tests pass geometry). */
+  viewport?: ViewportMarksOptions;
 }
 
 export class PageClippings {
@@ -41,8 +45,13 @@ export class PageClippings {
   private generation = 0;
   private anchoring: Anchoring | null = null;
   private waitingForAnchoring = false;
+  private readonly marks: ViewportMarks;
+  /** Index of each placed clipping's mark in `marks` (document order), by id. */
+  private markIndex = new Map<string, number>();
 
-  constructor(private readonly options: PageClippingsOptions) {}
+  constructor(private readonly options: PageClippingsOptions) {
+    this.marks = new ViewportMarks(options.doc, options.layer, options.viewport);
+  }
 
   /** The article was read (or read again, or is gone: null): place the clippings on it. */
   follow(article: Article | null): void {
@@ -83,6 +92,12 @@ export class PageClippings {
     return { url: this.url, loaded: this.loaded, anchors: this.placed.map(toAnchor) };
   }
 
+  /** Registers a placed clipping's mark now if it was left out (far from the viewport), before scrolling to it. */
+  show(id: string): void {
+    const i = this.markIndex.get(id);
+    if (i !== undefined) this.marks.reveal(i);
+  }
+
   /** A live range over a placed clipping, for scrolling to it. */
   rangeOf(id: string): Range | null {
     const p = this.placed.find((x) => x.record.id === id);
@@ -95,6 +110,8 @@ export class PageClippings {
     this.url = null;
     this.records = [];
     this.placed = [];
+    this.marks.destroy();
+    this.markIndex.clear();
     this.options.layer?.clearClippings();
   }
 
@@ -127,6 +144,8 @@ export class PageClippings {
       this.waitForAnchoring(firstLoad);
       return;
     }
+    this.marks.clear();
+    this.markIndex.clear();
     layer?.clearClippings();
     if (!article) {
       this.placed = [];
@@ -140,9 +159,17 @@ export class PageClippings {
         result = { status: 'orphan' };
       }
       const range = result.status === 'orphan' ? null : staticRange(doc, article.map, result.start, result.end);
-      if (range) layer?.addClipping(range);
       return { record, result, range };
     });
+    // The marks in document order, as the viewport window needs them.
+    const marked = this.placed
+      .filter((p) => p.range !== null && p.result.status !== 'orphan')
+      .sort((a, b) => start(a) - start(b));
+    const marks: Mark[] = marked.map((p, i) => {
+      this.markIndex.set(p.record.id, i);
+      return { name: HIGHLIGHT_NAMES.clipping, range: p.range! };
+    });
+    this.marks.add(marks);
     this.options.onChange(this.anchors(), firstLoad);
   }
 
@@ -161,6 +188,10 @@ export class PageClippings {
       },
     );
   }
+}
+
+function start({ result }: Placed): number {
+  return result.status === 'orphan' ? 0 : result.start;
 }
 
 function toAnchor({ record, result }: Placed): ClippingAnchor {

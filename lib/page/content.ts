@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { extractArticle } from '../article';
+import { extractArticleSteps } from '../article';
 import { t } from '../i18n';
 import { handleTabMessages, sendMessage, type StoreFailure } from '../messages';
 import { isHighlightingOn, loadSiteSettings, onSiteSettingsChanged } from '../site-settings/settings';
@@ -31,7 +31,7 @@ export async function runContentScript(ctx: ScriptContext): Promise<void> {
     session = new PageSession({
       doc: document,
       url: () => location.href,
-      extract: extractArticle,
+      extract: extractArticleSteps,
       loadRecognizer: () => loadLazy<(text: string) => Entity[]>(browser.runtime.getURL('/recognizer.js'), LAZY_GLOBALS.recognizer),
       loadCardView: () => loadLazy<CardView>(browser.runtime.getURL('/card.js'), LAZY_GLOBALS.card),
       loadClippingKit: () => loadLazy<ClippingKit>(browser.runtime.getURL('/clippings.js'), LAZY_GLOBALS.clippings),

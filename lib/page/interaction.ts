@@ -259,6 +259,9 @@ export class Interaction {
   private revealIndex(i: number, mode: CardMode): void {
     const item = this.placed()[i];
     if (!item) return;
+    // On a page with many entities only those near the viewport are highlighted: this
+    // one is registered before the page scrolls to it, so it never shows unmarked.
+    this.annotation?.show(i);
     const range = liveRange(this.options.doc, item.range);
     let rect = range.getBoundingClientRect();
     if (rect.top < 0 || rect.bottom > this.view.innerHeight) {

@@ -1,5 +1,5 @@
 import type { FigureChange } from '../anchor/types';
-import type { Article } from '../article';
+import type { Article, Steps } from '../article';
 import {
   Annotation,
   adoptStyles,
@@ -24,6 +24,7 @@ import { PageClippings } from './clippings';
 import { guard } from './guard';
 import { HOVER_TIMING, Interaction } from './interaction';
 import { deferredNotice, deferredToast } from './overlay';
+import { readArticle, type Reading } from './read';
 import type { ArchiveClient, ClippingKit, NoticeApi, PageAnchors, PageMeta, PageState, PageSummary, SaveOutcome, ToastApi } from './types';
 
 /** Delays, in milliseconds; tests shorten them. */
@@ -47,8 +48,11 @@ export interface SessionOptions {
   doc: Document;
   /** The page address (for extraction and for copied citations). */
   url(): string;
-  /** `extractArticle` from lib/article. */
-  extract(doc: Document, url: string): Article;
+  /**
+   * `extractArticleSteps` from lib/article: extraction that can pause, so that a big
+   * page is read over several tasks (./read.ts).
+   */
+  extract(doc: Document, url: string): Steps<Article>;
   /**
    * `recognize` from lib/recognize; or, instead, `loadRecognizer`, which the session
    * calls the first time it has an article to read (the content script loads its
@@ -102,6 +106,8 @@ export class PageSession {
   private readonly timing: typeof TIMING;
   private readonly schedule: IdleScheduler;
   private watch: Watch | null = null;
+  /** A reading of the page still going on (a big page), or null. */
+  private reading: Reading | null = null;
   private removeStyles: (() => void) | null = null;
   private lateAttempts = 0;
   private recognize: Recognize | null;
@@ -173,19 +179,24 @@ export class PageSession {
     });
   }
 
-  /** Reads the page now; without an article, watches for one for a while. */
+  /** Reads the page (an ordinary one now, a big one over a few idle steps); without an article, watches for one for a while. */
   start(): void {
-    const article = this.extract();
-    if (article) this.annotate(article);
-    else this.waitForArticle();
+    this.read((article) => {
+      if (article) this.annotate(article);
+      else this.waitForArticle();
+    });
+    // A big page is being read: the popup says so rather than "not an article".
+    if (this.reading) this.state = 'annotating';
   }
 
   /** Takes everything of ours off the page. */
   destroy(): void {
     this.state = 'off';
+    this.reading?.cancel();
+    this.reading = null;
     this.watch?.stop();
     this.watch = null;
-    this.annotation?.cancel();
+    this.annotation?.dispose();
     this.annotation = null;
     this.article = null;
     this.interaction.destroy();
@@ -231,6 +242,7 @@ export class PageSession {
   revealClipping(id: string): boolean {
     const range = this.clippings.rangeOf(id);
     if (!range) return false;
+    this.clippings.show(id);
     const rect = range.getBoundingClientRect();
     if (rect.top < 0 || rect.bottom > this.view.innerHeight) {
       range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
@@ -256,13 +268,36 @@ export class PageSession {
     this.notice.show({ orphans, changes, ...(this.options.openPanel ? { onPanel: this.options.openPanel } : {}) });
   }
 
-  private extract(): Article | null {
-    const article = this.options.extract(this.options.doc, this.options.url());
-    return article.isArticle && article.body ? article : null;
+  /**
+   * Reads the page and calls `then` with its article (null: none), at once for an
+   * ordinary page; a reading still going on is dropped for this one.
+   */
+  private read(then: (article: Article | null) => void): void {
+    this.reading?.cancel();
+    this.reading = null;
+    let finishedLater = false;
+    const reading = readArticle(
+      {
+        doc: this.options.doc,
+        steps: () => this.options.extract(this.options.doc, this.options.url()),
+        schedule: this.schedule,
+        owns: (node) => this.interaction.owns(node),
+      },
+      guard((article: Article) => {
+        if (finishedLater) {
+          // Only the latest reading of a live session counts.
+          if (this.reading !== reading || this.state === 'off') return;
+          this.reading = null;
+        }
+        then(article.isArticle && article.body ? article : null);
+      }),
+    );
+    finishedLater = true;
+    if (reading) this.reading = reading;
   }
 
   private annotate(article: Article): void {
-    this.annotation?.cancel();
+    this.annotation?.dispose();
     this.layer?.clear();
     this.article = article;
     this.state = 'annotating';
@@ -318,9 +353,10 @@ export class PageSession {
       giveUpAfterMs: this.timing.lateArticleGiveUp,
       isRelevant: (r) => r.addedNodes.length > 0 && !this.interaction.owns(r.target),
       onChange: guard(() => {
-        const article = this.extract();
-        if (article) this.annotate(article);
-        else if (++this.lateAttempts >= LATE_ARTICLE_ATTEMPTS) this.stopWaiting();
+        this.read((article) => {
+          if (article) this.annotate(article);
+          else if (++this.lateAttempts >= LATE_ARTICLE_ATTEMPTS) this.stopWaiting();
+        });
       }),
       onGiveUp: () => this.stopWaiting(),
     });
@@ -355,12 +391,16 @@ export class PageSession {
   }
 
   private recheck(): void {
-    const next = this.extract();
+    this.read((next) => this.compare(next));
+  }
+
+  /** The article read again (`next`) against the one highlighted: forget it, keep it, or annotate the new one. */
+  private compare(next: Article | null): void {
     const current = this.article;
     if (!next) {
       // The article went away (a single-page site navigated): forget it.
       if (current?.body && !current.body.isConnected) {
-        this.annotation?.cancel();
+        this.annotation?.dispose();
         this.annotation = null;
         this.article = null;
         this.interaction.follow(null);

@@ -121,6 +121,43 @@ describe('Annotation', () => {
     expect(ranges).toEqual(annotation.placed.filter((p) => p.entity.kind === 'figure').map((p) => p.range));
   });
 
+  it('past the threshold registers only the entities near the viewport, keeping every one placed', async () => {
+    const doc = testDocument(readFixture(fixture.file));
+    const article = extractArticle(doc, fixture.location);
+    const expected = recognize(article.text);
+    const { api, registry } = recordingApi();
+    const registered = () => [...(registry.get('trichluc-document') ?? []), ...(registry.get('trichluc-figure') ?? [])];
+    const annotation = new Annotation(doc, article.text, article.map);
+    // Entity i is on line i, 100 px per line, in a 300 px viewport at the top of the page.
+    const line = (range: AbstractRange) => annotation.placed.findIndex((p) => p.range === range);
+    let frame: (() => void) | null = null;
+    const done = await annotation.run({
+      recognize,
+      layer: new HighlightLayer(api),
+      schedule: eagerScheduler().schedule,
+      sliceSize: 300,
+      viewport: {
+        threshold: 5,
+        geometry: { span: (r) => ({ top: line(r) * 100, bottom: line(r) * 100 + 20 }), viewportHeight: () => 300 },
+        frame: (callback) => {
+          frame = callback;
+          return () => (frame = null);
+        },
+      },
+    });
+    expect(done).toBe(true);
+    expect(annotation.placed.map((p) => p.entity)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(12);
+    (frame as unknown as () => void)();
+    // Lines 0–5 are within one viewport (300 px) below the screen's 300 px.
+    expect(registered().map(line).sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(annotation.registered).toBe(6);
+    // Stepping to one far below registers it before the page scrolls there.
+    annotation.show(12);
+    expect(registered().map(line)).toContain(12);
+    annotation.dispose();
+  });
+
   it('registers what it placed when cancelled', async () => {
     const doc = testDocument(readFixture(fixture.file));
     const article = extractArticle(doc, fixture.location);

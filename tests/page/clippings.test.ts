@@ -171,4 +171,49 @@ describe('PageClippings', () => {
     expect(marks()).toEqual([]);
     expect(onChange).not.toHaveBeenCalledWith(expect.objectContaining({ loaded: true }), expect.anything());
   });
+  it('past the threshold marks only the clippings near the viewport, and one revealed far off at once', async () => {
+    const { repo } = fresh();
+    const { article: original } = article();
+    const first = await save(repo, original.text.slice(0, 40));
+    const decision = await save(repo, DECISION);
+    const figures = await save(repo, FIGURE_SENTENCE);
+    const { doc, article: art } = article();
+    const { layer: l, marks } = layer();
+    const onChange = vi.fn<(anchors: PageAnchors, firstLoad: boolean) => void>();
+    let frame: (() => void) | null = null;
+    // One pixel per character of the article text, a 10 px viewport at its top.
+    const clippings = new PageClippings({
+      doc,
+      layer: l,
+      archive: client(repo),
+      loadAnchoring: async () => ({ anchor, describe: describeSpan }),
+      pageUrl: (a) => a.url ?? FX.location,
+      onChange,
+      viewport: {
+        threshold: 2,
+        geometry: {
+          span: (range) => {
+            const top = art.text.indexOf(rangeText(range).replace(/\s+/g, ' ').slice(0, 30));
+            return { top, bottom: top + 5 };
+          },
+          viewportHeight: () => 10,
+        },
+        frame: (callback) => {
+          frame = callback;
+          return () => (frame = null);
+        },
+      },
+    });
+    clippings.follow(art);
+    await vi.waitFor(() => expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ loaded: true }), true));
+    // All three are placed (for the side panel); only the one at the top is marked, from the next frame.
+    expect(clippings.anchors().anchors.map((a) => a.status)).toEqual(['exact', 'exact', 'exact']);
+    (frame as unknown as () => void)();
+    expect(marks()).toEqual([original.text.slice(0, 40)]);
+    clippings.show(figures);
+    expect(marks().map((m) => m.replace(/\s+/g, ' '))).toContain(FIGURE_SENTENCE);
+    expect(clippings.anchors().anchors.map((a) => a.id)).toEqual(expect.arrayContaining([first, decision, figures]));
+    clippings.destroy();
+    expect(marks()).toEqual([]);
+  });
 });

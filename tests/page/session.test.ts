@@ -1,15 +1,17 @@
 import { describe, expect, it, vi } from 'vitest';
-import { extractArticle } from '@/lib/article';
+import { extractArticle, extractArticleSteps } from '@/lib/article';
 import type { IdleScheduler } from '@/lib/highlight/schedule';
 import { PageSession } from '@/lib/page/session';
 import type { PageSummary } from '@/lib/page/types';
 import { recognize } from '@/lib/recognize';
 import { FIXTURES, readFixture } from '../fixtures/pages/catalog';
+import { makeLargeArticle } from '../fixtures/pages/make-large';
 import { testDocument } from '../helpers/dom';
 import { messagesOf } from '../helpers/i18n';
 
 const ARTICLE = FIXTURES.find((f) => f.file === 'newspaper-article.html')!;
 const LISTING = FIXTURES.find((f) => f.file === 'nukeviet-bdv-listing.html')!;
+const FX_LARGE = FIXTURES.find((f) => f.file === 'nukeviet-bdv-article.html')!.location;
 
 /** Idle callbacks run on the next macrotask, with time to spare. */
 const schedule: IdleScheduler = (cb) => {
@@ -31,7 +33,7 @@ function session(doc: Document, url: string, onAnnotated = vi.fn<(s: PageSummary
   const s = new PageSession({
     doc,
     url: () => url,
-    extract: extractArticle,
+    extract: extractArticleSteps,
     recognize,
     t: messagesOf('en'),
     locale: 'en',
@@ -65,6 +67,19 @@ describe('PageSession', () => {
     s.destroy();
     expect(s.summary()).toEqual({ state: 'off', page: null, entities: [] });
   });
+
+  it('reads a ~1 MB article over several steps, saying meanwhile that it is being read', async () => {
+    const html = makeLargeArticle();
+    const doc = page(html);
+    const { s, onAnnotated } = session(doc, FX_LARGE);
+    s.start();
+    // Not read yet: the first slice did not finish it, the rest comes in idle steps.
+    expect(s.summary()).toEqual({ state: 'annotating', page: null, entities: [] });
+    await vi.waitFor(() => expect(onAnnotated).toHaveBeenCalledTimes(1), { timeout: 30_000, interval: 50 });
+    const expected = recognize(extractArticle(page(html), FX_LARGE).text);
+    expect(onAnnotated.mock.calls[0]![0].entities).toEqual(expected);
+    s.destroy();
+  }, 60_000);
 
   it('waits for an article a page inserts late, then reads it', async () => {
     const doc = page('<html><head><title>Tin</title></head><body><div id="app">Đang tải…</div></body></html>');
@@ -113,7 +128,7 @@ describe('PageSession with the archive', () => {
     const s = new PageSession({
       doc,
       url: () => ARTICLE.location,
-      extract: extractArticle,
+      extract: extractArticleSteps,
       recognize,
       t: messagesOf('en'),
       locale: 'en',
