@@ -18,6 +18,7 @@ const SECTIONS: Record<string, () => Promise<Section>> = {
   page: () => import('./sections/page.ts'),
   store: () => import('./sections/store.ts'),
   export: () => import('./sections/export.ts'),
+  'store-browser': () => import('./sections/store-browser.ts'),
 };
 
 async function main(args: string[]): Promise<number> {

@@ -6,6 +6,7 @@
  * each step in its own process with its peak memory.
  */
 import { cpus, loadavg } from 'node:os';
+import { MAX_IMPORT_BYTES } from '../../lib/import/read.ts';
 import { format, printTable } from '../table.ts';
 import { JobRunner } from '../runner.ts';
 import type { Step, StepJob, StepResult } from './export-job.ts';
@@ -59,7 +60,7 @@ export async function run(): Promise<void> {
     'memory: resident set after the archive was built → the process\'s peak (maxRSS).',
     'import: parsing and validating is our code; the write goes through Dexie into fake-indexeddb, whose',
     '  JavaScript B-trees maintain ~110 search-token index entries per clipping; a browser\'s IndexedDB is native.',
-    `size: the file written (for the import, the backup read). The import limit is 50 MB by default; this bench lifts it.`,
+    `size: the file written (for the import, the backup read), under the import's default limit of ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`,
   );
   printTable({
     title: 'Export and import',

@@ -45,6 +45,7 @@ import { normalizeFilter } from '../../lib/store/filter.ts';
 import { queryPage, type PlanTrace } from '../../lib/store/plan.ts';
 import { DEFAULT_COLOUR, SCHEMA_VERSION, type ClippingRecord, type PageRecord } from '../../lib/store/records.ts';
 import { createRepo, type Repo } from '../../lib/store/repo.ts';
+import { applyTally, tallyOf, total } from '../../lib/store/tallies.ts';
 import { canonicalizeUrl } from '../../lib/store/url.ts';
 import { validateClipping, type ClippingInput } from '../../lib/store/validate.ts';
 import { queryTerms } from '../../lib/search/index.ts';
@@ -176,6 +177,8 @@ async function seed(db: ArchiveDB, inputs: readonly ClippingInput[]): Promise<{ 
     progress(`seeding ${format.count(Math.min(i + 5_000, clippings.length))} / ${format.count(clippings.length)}`);
   }
   progress(null);
+  // The counts every write keeps (lib/store/tallies.ts), as saveClippings would have left them.
+  await db.transaction('rw', db.tallies, () => applyTally(db, tallyOf(pages, clippings)));
   return { prepareMs: t1 - t0, addMs: performance.now() - t1 };
 }
 
@@ -193,7 +196,7 @@ function quantile(values: readonly number[], q: number): number {
 }
 
 function planOf(db: ArchiveDB, query: string): Promise<PlanTrace> {
-  return db.transaction('r', db.clippings, async () => (await queryPage(db.clippings, normalizeFilter({}, queryTerms(query)), { limit: LIBRARY_PAGE })).plan);
+  return db.transaction('r', db.clippings, db.tallies, async () => (await queryPage(db.clippings, normalizeFilter({}, queryTerms(query)), { limit: LIBRARY_PAGE }, await total(db, 'all'))).plan);
 }
 
 /** `i18n.getMessage` over the shipped English messages: the bench has no browser. */

@@ -1,7 +1,9 @@
 /**
  * Dry run and application of an import against the archive database. Applying is one
- * read-write transaction over pages, clippings and settings: the plan is made again
- * inside it (the archive may have changed since the dry run), then written in chunks;
+ * read-write transaction over pages, clippings, settings and the archive's counts
+ * (lib/store/tallies.ts, updated from the plan in memory, one write per count): the plan
+ * is made again inside it (the archive may have changed since the dry run), then written
+ * in chunks;
  * any failure or a cancel inside it aborts the transaction, and IndexedDB leaves the
  * archive as it was. (The repository has no bulk-import method that keeps record ids
  * and times, which a restore needs, so this module writes through the ArchiveDB.)
@@ -15,42 +17,66 @@ import { AbortError, CHUNK, throwIfAborted, type TaskOptions } from '../export/p
 import type { ArchiveDB } from '../store/db.ts';
 import { deriveClipping } from '../store/derive.ts';
 import type { ClippingRecord, PageRecord } from '../store/records.ts';
+import { applyTally, Tally } from '../store/tallies.ts';
 import { planMerge, type Existing, type MergePlan } from './merge.ts';
 
 /** The archive records an import of `incoming` could touch. Call inside a transaction. */
 async function loadExisting(db: ArchiveDB, incoming: Snapshot): Promise<Existing> {
-  const settings = (await db.settings.get('archive')) ?? null;
-  const [pageCount, clippingCount] = await Promise.all([db.pages.count(), db.clippings.count()]);
-  const empty: Existing = { pagesById: new Map(), pagesByUrl: new Map(), clippingsById: new Map(), clippingsByPage: new Map(), settings };
+  const [settings, somePage, someClipping] = await Promise.all([
+    db.settings.get('archive'),
+    db.pages.limit(1).primaryKeys(),
+    db.clippings.limit(1).primaryKeys(),
+  ]);
+  const empty: Existing = { pagesById: new Map(), pagesByUrl: new Map(), clippingsById: new Map(), clippingsByPage: new Map(), settings: settings ?? null };
   // A restore into an empty archive (the common case, and the large one) reads nothing.
-  if (pageCount === 0 && clippingCount === 0) return empty;
+  // (Emptiness from one key of each table: a count walks the whole table in a browser.)
+  if (somePage.length === 0 && someClipping.length === 0) return empty;
 
-  const [byId, byUrl] = await Promise.all([
+  const [byId, byUrl, clippings] = await Promise.all([
     db.pages.bulkGet(incoming.pages.map((p) => p.id)),
     db.pages.where('canonicalUrl').anyOf(incoming.pages.map((p) => p.canonicalUrl)).toArray(),
+    db.clippings.bulkGet(incoming.clippings.map((c) => c.id)),
   ]);
   const pagesById = new Map<string, PageRecord>();
   for (const p of byId) if (p) pagesById.set(p.id, p);
   const pagesByUrl = new Map(byUrl.map((p) => [p.canonicalUrl, p] as const));
-  const targetIds = [...new Set([...pagesById.keys(), ...byUrl.map((p) => p.id)])];
-  const [clippings, onPages] = await Promise.all([
-    db.clippings.bulkGet(incoming.clippings.map((c) => c.id)),
-    targetIds.length ? db.clippings.where('pageId').anyOf(targetIds).toArray() : Promise.resolve([]),
-  ]);
   const clippingsById = new Map<string, ClippingRecord>();
   for (const c of clippings) if (c) clippingsById.set(c.id, c);
+  // Only a clipping not found by its id can be a twin under another id (merge.ts): the
+  // archive's clippings are read only on the pages such clippings are on. Re-importing
+  // a backup of this same archive finds every clipping by id and reads no page's list.
+  const incomingPage = new Map(incoming.pages.map((p) => [p.id, p] as const));
+  const targetIds = new Set<string>();
+  for (const c of incoming.clippings) {
+    if (clippingsById.has(c.id)) continue;
+    const p = incomingPage.get(c.pageId);
+    const target = p ? (pagesByUrl.get(p.canonicalUrl) ?? pagesById.get(p.id)) : undefined;
+    if (target) targetIds.add(target.id);
+  }
+  const onPages = targetIds.size ? await db.clippings.where('pageId').anyOf([...targetIds]).toArray() : [];
   const clippingsByPage = new Map<string, ClippingRecord[]>();
   for (const c of onPages) {
     const list = clippingsByPage.get(c.pageId);
     if (list) list.push(c);
     else clippingsByPage.set(c.pageId, [c]);
   }
-  return { pagesById, pagesByUrl, clippingsById, clippingsByPage, settings };
+  return { pagesById, pagesByUrl, clippingsById, clippingsByPage, settings: settings ?? null };
+}
+
+/** The archive's counts after the plan is written (lib/store/tallies.ts): what each written record replaces, out; the record, in. */
+function tallyOfPlan(plan: MergePlan, existing: Existing): Tally {
+  const tally = new Tally();
+  const before = new Map<string, ClippingRecord>(existing.clippingsById);
+  for (const list of existing.clippingsByPage.values()) for (const c of list) before.set(c.id, c);
+  for (const c of plan.clippings) tally.replace(before.get(c.id), c);
+  const knownPages = new Set([...existing.pagesById.keys(), ...[...existing.pagesByUrl.values()].map((p) => p.id)]);
+  for (const p of plan.pages) tally.page(p, !knownPages.has(p.id));
+  return tally;
 }
 
 /** What an import would do, without writing. Not `async`: see `guard` in lib/store/errors.ts. */
 export function dryRun(db: ArchiveDB, incoming: Snapshot): Promise<MergePlan> {
-  return db.transaction('r', db.pages, db.clippings, db.settings, () => loadExisting(db, incoming).then((e) => planMerge(incoming, e)));
+  return db.transaction('r', [db.pages, db.clippings, db.settings], () => loadExisting(db, incoming).then((e) => planMerge(incoming, e)));
 }
 
 async function putInChunks<T>(table: { bulkPut(items: readonly T[]): Promise<unknown> }, items: readonly T[], phase: string, options: TaskOptions): Promise<void> {
@@ -79,8 +105,9 @@ export async function apply(db: ArchiveDB, incoming: Snapshot, options: TaskOpti
 }
 
 function write(db: ArchiveDB, incoming: Snapshot, options: TaskOptions): Promise<MergePlan> {
-  return db.transaction('rw', db.pages, db.clippings, db.settings, async () => {
-    const plan = planMerge(incoming, await loadExisting(db, incoming));
+  return db.transaction('rw', [db.pages, db.clippings, db.settings, db.tallies], async () => {
+    const existing = await loadExisting(db, incoming);
+    const plan = planMerge(incoming, existing);
     await putInChunks(db.pages, plan.pages, 'write pages', options);
     await putInChunks(db.clippings, plan.clippings, 'write clippings', options);
     if (plan.changedPages.length) {
@@ -92,6 +119,7 @@ function write(db: ArchiveDB, incoming: Snapshot, options: TaskOptions): Promise
       await putInChunks(db.clippings, rederived, 'update clippings', options);
     }
     if (plan.settings) await db.settings.put(plan.settings);
+    await applyTally(db, tallyOfPlan(plan, existing));
     // A cancel that arrives during the last write still undoes everything.
     if (options.signal?.aborted) throw new AbortError();
     return plan;

@@ -6,7 +6,7 @@
  */
 
 export type ImportErrorCode =
-  /** Over the size limit (50 MB unless the caller raised it). */
+  /** Over the size limit (MAX_IMPORT_BYTES, 500 MB, unless the caller changed it), or more than the engine can hold. */
   | 'too-large'
   /** Not UTF-8 text. */
   | 'not-text'

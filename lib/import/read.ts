@@ -8,8 +8,16 @@
 import { throwIfAborted, type TaskOptions } from '../export/progress.ts';
 import { ImportError } from './errors.ts';
 
-/** Files larger than this are refused unless the caller asks for more (`maxBytes`). */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+/**
+ * Files larger than this are refused unless the caller asks for more (`maxBytes`). A
+ * backup the extension itself exported must come back in: one of 100 000 clippings is
+ * about 240 MB (`npm run bench -- store-browser` prints it), so the cap is twice that.
+ * It stays below 512 MiB because the text of the file becomes one string, and V8 (the
+ * Chromium engine) cannot make a string of 2^29 − 24 characters or more. Large hostile
+ * files are still refused early: the size from `Blob.size` before reading, then the
+ * schema's per-field length limits, the nesting depth and the forbidden keys.
+ */
+export const MAX_IMPORT_BYTES = 500 * 1024 * 1024;
 /** Real backups nest 6 levels deep; anything near this is an attack on the parser's callers. */
 const MAX_DEPTH = 64;
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
@@ -60,9 +68,15 @@ export async function readText(input: ImportInput, options: ReadOptions = {}): P
   throwIfAborted(options.signal);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
+  } catch (e) {
+    // A file past what the engine can hold as one string (only with a raised `maxBytes`).
+    if (e instanceof RangeError) throw tooLargeForEngine(bytes.byteLength);
     throw new ImportError('not-text', 'the file is not UTF-8 text');
   }
+}
+
+function tooLargeForEngine(bytes: number): ImportError {
+  return new ImportError('too-large', `the file is ${megabytes(bytes)}, more than this browser can read at once`);
 }
 
 /** JSON.parse with its failures named: a cut-short file is the usual one (an interrupted download). */

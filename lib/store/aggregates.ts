@@ -1,10 +1,12 @@
 /**
  * Views across the whole archive: the citation index, the statistics ledger, counts.
  *
- * They are built from index keys wherever they can be (distinct keys by a "nextunique"
- * walk, then each key's primary keys or count), so the archive's records are read only
- * where a value is needed: one sample clipping per cited document shown, the figures of
- * the ledger. Tombstones are read (they are few until purged) and taken out.
+ * Counts come from the tallies every write keeps (tallies.ts): the filters' choices and
+ * the citation index's order cost a read of a few thousand small records, whatever the
+ * size of the archive. What the counts cannot say is read from index keys (the clippings
+ * citing the documents shown, by the `docCodes` index), so records are read only where a
+ * value is needed: one sample clipping per cited document shown, the figures of the
+ * ledger. A citation index narrowed by a filter reads the filter's matches' keys.
  */
 import type { DocumentEntity, EntityKind, FigureEntity, Quantity } from '../recognize/types';
 import type { ArchiveDB } from './db.ts';
@@ -13,35 +15,13 @@ import { isEmptyFilter, normalizeFilter, type ClippingFilter } from './filter.ts
 import { queryPage } from './plan.ts';
 import { withPages } from './read.ts';
 import type { ClippingRecord, ClippingView, PageRecord } from './records.ts';
-
-type IndexName = 'host' | 'province' | 'tags' | 'kinds' | 'figureUnits' | 'docCodes';
-
-async function tombstones(db: ArchiveDB): Promise<ClippingRecord[]> {
-  return db.clippings.where('deletedAt').above(-Infinity).toArray();
-}
-
-function keysOf(c: ClippingRecord, index: IndexName): string[] {
-  const v = c[index];
-  if (Array.isArray(v)) return v;
-  return v === null ? [] : [v];
-}
-
-/** Live clippings per key of an index, most first. */
-async function groupCounts(db: ArchiveDB, index: IndexName, dead: readonly ClippingRecord[]): Promise<Map<string, number>> {
-  const keys = (await db.clippings.orderBy(index).uniqueKeys()) as string[];
-  const counts = await Promise.all(keys.map((k) => db.clippings.where(index).equals(k).count()));
-  const out = new Map<string, number>();
-  keys.forEach((k, i) => out.set(k, counts[i]!));
-  for (const c of dead) for (const k of keysOf(c, index)) out.set(k, (out.get(k) ?? 0) - 1);
-  for (const [k, n] of out) if (n <= 0) out.delete(k);
-  return new Map([...out].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)));
-}
+import { hostsCiting, tallies, total } from './tallies.ts';
 
 /** The ids of the live clippings that pass a filter, or null for "no filter: all". */
 async function allowedIds(db: ArchiveDB, filter: ClippingFilter | undefined): Promise<Set<string> | null> {
   const f = normalizeFilter(filter);
   if (isEmptyFilter(f)) return null;
-  const page = await queryPage(db.clippings, f, { limit: Infinity });
+  const page = await queryPage(db.clippings, f, { limit: Infinity }, total(db, 'all'));
   return new Set(page.records.map((c) => c.id));
 }
 
@@ -76,51 +56,66 @@ export interface CitationOptions {
   limit?: number;
 }
 
-/** Host of every clipping id, from the host index's keys alone. */
-async function hostsById(db: ArchiveDB): Promise<Map<string, string>> {
-  const hosts = (await db.clippings.orderBy('host').uniqueKeys()) as string[];
-  const ids = await Promise.all(hosts.map((h) => db.clippings.where('host').equals(h).primaryKeys()));
-  const out = new Map<string, string>();
-  hosts.forEach((h, i) => {
-    for (const id of ids[i]!) out.set(id, h);
-  });
-  return out;
-}
-
 /** Every document cited across the archive, with who cites it. */
 export function citationIndex(db: ArchiveDB, options: CitationOptions = {}): Promise<CitationIndex> {
-  return db.transaction('r', db.clippings, db.pages, async () => {
-    const [dead, allowed, hostOf] = await Promise.all([tombstones(db), allowedIds(db, options.filter), hostsById(db)]);
-    const deadIds = new Set(dead.map((c) => c.id));
-    const keys = (await db.clippings.orderBy('docCodes').uniqueKeys()) as string[];
-    const idLists = await Promise.all(keys.map((k) => db.clippings.where('docCodes').equals(k).primaryKeys()));
-    const groups: { key: string; ids: string[] }[] = [];
-    keys.forEach((key, i) => {
-      const ids = idLists[i]!.filter((id) => !deadIds.has(id) && (allowed === null || allowed.has(id)));
-      if (ids.length > 0) groups.push({ key, ids });
-    });
-    groups.sort((a, b) => b.ids.length - a.ids.length || (a.key < b.key ? -1 : 1));
+  return db.transaction('r', [db.clippings, db.pages, db.tallies], async () => {
     const offset = Math.max(0, options.offset ?? 0);
-    const shown = groups.slice(offset, offset + (options.limit ?? Infinity));
-    // One clipping per row tells how the document is written; the newest id is as good as any.
-    const samples = await db.clippings.bulkGet(shown.map((g) => g.ids[0]!));
-    const rows = shown.map((g, i): CitationRow => {
-      const entity = samples[i]?.entities.find((e): e is DocumentEntity => e.kind === 'document' && documentKey(e) === g.key);
-      const hosts = [...new Set(g.ids.map((id) => hostOf.get(id) ?? ''))].filter((h) => h !== '').sort();
-      return {
-        key: g.key,
-        code: entity?.code ?? null,
-        text: entity?.text ?? g.key,
-        docType: entity?.docType ?? 'Công văn',
-        year: entity?.year ?? null,
-        issuer: entity?.issuer ?? null,
-        clippingCount: g.ids.length,
-        siteCount: hosts.length,
-        hosts,
-        clippingIds: g.ids,
-      };
-    });
-    return { total: groups.length, rows };
+    const limit = options.limit ?? Infinity;
+    const allowed = await allowedIds(db, options.filter);
+    if (allowed !== null) return filteredCitations(db, allowed, offset, limit);
+    // The kept counts give the order; only the rows shown read their clippings' keys.
+    const docs = await tallies(db, 'doc');
+    const shown = docs.slice(offset, offset + limit);
+    const dead = new Set(await db.clippings.where('deletedAt').above(-Infinity).primaryKeys());
+    const groups = await Promise.all(
+      shown.map(async (d) => ({
+        key: d.value,
+        ids: (await db.clippings.where('docCodes').equals(d.value).primaryKeys()).filter((id) => !dead.has(id)),
+        hosts: await hostsCiting(db, d.value),
+      })),
+    );
+    return { total: docs.length, rows: await citationRows(db, groups) };
+  });
+}
+
+/** A citation index over the clippings a filter lets through: keys of the docCodes index, hosts of those clippings. */
+async function filteredCitations(db: ArchiveDB, allowed: Set<string>, offset: number, limit: number): Promise<CitationIndex> {
+  const keys = (await db.clippings.orderBy('docCodes').uniqueKeys()) as string[];
+  const idLists = await Promise.all(keys.map((k) => db.clippings.where('docCodes').equals(k).primaryKeys()));
+  const groups: { key: string; ids: string[] }[] = [];
+  keys.forEach((key, i) => {
+    const ids = idLists[i]!.filter((id) => allowed.has(id));
+    if (ids.length > 0) groups.push({ key, ids });
+  });
+  groups.sort((a, b) => b.ids.length - a.ids.length || (a.key < b.key ? -1 : 1));
+  const shown = groups.slice(offset, offset + limit);
+  const hostOf = new Map<string, string>();
+  const records = await db.clippings.bulkGet([...new Set(shown.flatMap((g) => g.ids))]);
+  for (const c of records) if (c) hostOf.set(c.id, c.host);
+  const rows = await citationRows(
+    db,
+    shown.map((g) => ({ ...g, hosts: [...new Set(g.ids.map((id) => hostOf.get(id) ?? ''))].filter((h) => h !== '').sort() })),
+  );
+  return { total: groups.length, rows };
+}
+
+/** Rows from document groups: one clipping per row tells how the document is written (the newest id is as good as any). */
+async function citationRows(db: ArchiveDB, groups: readonly { key: string; ids: string[]; hosts: string[] }[]): Promise<CitationRow[]> {
+  const samples = await db.clippings.bulkGet(groups.map((g) => g.ids[0] ?? ''));
+  return groups.map((g, i): CitationRow => {
+    const entity = samples[i]?.entities.find((e): e is DocumentEntity => e.kind === 'document' && documentKey(e) === g.key);
+    return {
+      key: g.key,
+      code: entity?.code ?? null,
+      text: entity?.text ?? g.key,
+      docType: entity?.docType ?? 'Công văn',
+      year: entity?.year ?? null,
+      issuer: entity?.issuer ?? null,
+      clippingCount: g.ids.length,
+      siteCount: g.hosts.length,
+      hosts: g.hosts,
+      clippingIds: g.ids,
+    };
   });
 }
 
@@ -144,9 +139,9 @@ export interface LedgerOptions {
  * sortable by any column needs them all.
  */
 export function ledger(db: ArchiveDB, options: LedgerOptions = {}): Promise<LedgerRow[]> {
-  return db.transaction('r', db.clippings, db.pages, async () => {
+  return db.transaction('r', [db.clippings, db.pages, db.tallies], async () => {
     const f = normalizeFilter({ ...options.filter, kind: 'figure', ...(options.unit ? { unit: options.unit } : {}) });
-    const { records } = await queryPage(db.clippings, f, { limit: Infinity });
+    const { records } = await queryPage(db.clippings, f, { limit: Infinity }, total(db, 'all'));
     const views: ClippingView[] = await withPages(db, records);
     return views.flatMap(({ clipping, page }) =>
       clipping.entities.flatMap((e, entityIndex): LedgerRow[] =>
@@ -180,43 +175,33 @@ export interface ArchiveStats {
 }
 
 export function stats(db: ArchiveDB): Promise<ArchiveStats> {
-  return db.transaction('r', db.clippings, db.pages, async () => {
-    const dead = await tombstones(db);
-    const [all, pages, hosts, provinces, tags, kinds, units, docs, oldest, newest] = await Promise.all([
-      db.clippings.count(),
-      db.pages.count(),
-      groupCounts(db, 'host', dead),
-      groupCounts(db, 'province', dead),
-      groupCounts(db, 'tags', dead),
-      groupCounts(db, 'kinds', dead),
-      groupCounts(db, 'figureUnits', dead),
-      distinctLiveDocuments(db, dead),
+  return db.transaction('r', [db.clippings, db.tallies], async () => {
+    const [all, pages, dead, hosts, provinces, tags, kinds, units, docs, oldest, newest] = await Promise.all([
+      total(db, 'all'),
+      total(db, 'pages'),
+      db.clippings.where('deletedAt').above(-Infinity).count(),
+      tallies(db, 'host'),
+      tallies(db, 'province'),
+      tallies(db, 'tag'),
+      tallies(db, 'kind'),
+      tallies(db, 'unit'),
+      db.tallies.where('[kind+value]').between(['doc', ''], ['doc', '\uffff'], true, true).count(),
       db.clippings.orderBy('createdAt').first(),
       db.clippings.orderBy('createdAt').last(),
     ]);
-    const siteNames = await Promise.all([...hosts.keys()].map((h) => db.pages.where('host').equals(h).first()));
+    const kind = (k: EntityKind) => kinds.find((t) => t.value === k)?.n ?? 0;
     return {
-      clippings: all - dead.length,
-      tombstones: dead.length,
+      clippings: all - dead,
+      tombstones: dead,
       pages,
       documents: docs,
-      byKind: { document: kinds.get('document') ?? 0, figure: kinds.get('figure') ?? 0 },
-      sites: [...hosts].map(([host, count], i) => ({ host, site: siteNames[i]?.site ?? null, count })),
-      provinces: [...provinces].map(([province, count]) => ({ province, count })),
-      tags: [...tags].map(([tag, count]) => ({ tag, count })),
-      units: [...units].map(([unit, count]) => ({ unit, count })),
+      byKind: { document: kind('document'), figure: kind('figure') },
+      sites: hosts.map((t) => ({ host: t.value, site: t.label ?? null, count: t.n })),
+      provinces: provinces.map((t) => ({ province: t.value, count: t.n })),
+      tags: tags.map((t) => ({ tag: t.value, count: t.n })),
+      units: units.map((t) => ({ unit: t.value, count: t.n })),
       oldest: oldest?.createdAt ?? null,
       newest: newest?.createdAt ?? null,
     };
   });
-}
-
-/** Distinct document keys, less those cited only by tombstones (only their keys are counted). */
-async function distinctLiveDocuments(db: ArchiveDB, dead: readonly ClippingRecord[]): Promise<number> {
-  const keys = (await db.clippings.orderBy('docCodes').uniqueKeys()) as string[];
-  const deadPer = new Map<string, number>();
-  for (const c of dead) for (const k of c.docCodes) deadPer.set(k, (deadPer.get(k) ?? 0) + 1);
-  let gone = 0;
-  for (const [k, n] of deadPer) if ((await db.clippings.where('docCodes').equals(k).count()) <= n) gone++;
-  return keys.length - gone;
 }

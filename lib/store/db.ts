@@ -12,9 +12,11 @@
  *   cursors (two clippings saved in the same millisecond still have a place).
  * - `[host+createdAt+id]` / `[province+createdAt+id]`: the same order within one site or
  *   province, the library's main filters, so a filtered list walks only that site.
+ * - v3 `tallies`: counts kept by every write (tallies.ts), so reads never count records.
  */
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { ClippingRecord, PageRecord, SettingsRecord } from './records.ts';
+import { tallyOf, type TallyKind, type TallyRecord } from './tallies.ts';
 import {
   clippingV1toV2,
   pageV1toV2,
@@ -41,11 +43,18 @@ export const STORES_V2 = {
   settings: 'id',
 } as const;
 
+/** v3: the counts of tallies.ts, one record per counted thing. */
+export const STORES_V3 = {
+  ...STORES_V2,
+  tallies: '[kind+value]',
+} as const;
+
 // Plain Tables (not EntityTable): ids are always given by the store, never generated.
 export type ArchiveDB = Dexie & {
   pages: Table<PageRecord, string>;
   clippings: Table<ClippingRecord, string>;
   settings: Table<SettingsRecord, string>;
+  tallies: Table<TallyRecord, [TallyKind, string]>;
 };
 
 export interface OpenOptions {
@@ -85,10 +94,21 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     });
 }
 
+/** Counts the archive once, for the counts every later write keeps up to date. */
+async function upgradeToV3(tx: Transaction): Promise<void> {
+  const pages = await tx.table<PageRecord, string>('pages').toArray();
+  const tally = tallyOf(pages, []);
+  // Clippings one at a time rather than as one array: a large archive need not fit in memory twice.
+  await tx.table<ClippingRecord, string>('clippings').each((c) => tally.clipping(c, 1));
+  const records = [...tally.deltas.values()].filter((t) => t.n > 0 || t.kind === 'all' || t.kind === 'pages');
+  await tx.table<TallyRecord, [TallyKind, string]>('tallies').bulkPut(records);
+}
+
 /** Declares every version on a Dexie instance. Exported for the upgrade tests. */
-export function declareVersions(db: Dexie, upTo = 2): void {
+export function declareVersions(db: Dexie, upTo = 3): void {
   db.version(1).stores(STORES_V1);
   if (upTo >= 2) db.version(2).stores(STORES_V2).upgrade(upgradeToV2);
+  if (upTo >= 3) db.version(3).stores(STORES_V3).upgrade(upgradeToV3);
 }
 
 /** The archive database at its current version (opened lazily by Dexie on first use). */

@@ -293,8 +293,14 @@ function preferRead(candidates: number, want: number, archiveSize: number): bool
   return readAllCost <= sieveCost;
 }
 
-/** One page of the clippings that pass `f`, newest first. Call inside a read transaction. */
-export async function queryPage(table: Clippings, f: NormalFilter, request: PageRequest = {}): Promise<RecordPage> {
+/**
+ * One page of the clippings that pass `f`, newest first. Call inside a read transaction.
+ *
+ * `archiveSize` is the number of clipping records, tombstones included: the store keeps
+ * it (tallies.ts) and passes it, since in a browser's IndexedDB `count()` walks the whole
+ * table, a second at 100 000 clippings. Without it the table is counted (tests, tools).
+ */
+export async function queryPage(table: Clippings, f: NormalFilter, request: PageRequest = {}, archiveSize?: number | Promise<number>): Promise<RecordPage> {
   const req: Required<PageRequest> = {
     order: request.order ?? 'created',
     cursor: request.cursor ?? null,
@@ -305,8 +311,9 @@ export async function queryPage(table: Clippings, f: NormalFilter, request: Page
   const want = req.offset + req.limit + 1; // one more, to know whether a next page exists
 
   const all = sources(table, f);
-  const [archiveSize, ...probed] = await Promise.all([
-    table.count(),
+  // The size is read beside the probes (the caller passes the pending read), not before them.
+  const [size, ...probed] = await Promise.all([
+    archiveSize ?? table.count(),
     ...all.map((s) => s.range.clone().limit(PROBE + 1).primaryKeys()),
   ]);
   const complete = probed.filter((keys) => keys.length <= PROBE).map((keys) => new Set(keys));
@@ -320,8 +327,8 @@ export async function queryPage(table: Clippings, f: NormalFilter, request: Page
 
   if (complete.length > 0) {
     const candidates = intersect(complete);
-    if (candidates.size === 0 || preferRead(candidates.size, want, archiveSize)) return readAll(table, candidates, f, req, after, probeKeys);
-    await walk.sieveRest(candidates, archiveSize);
+    if (candidates.size === 0 || preferRead(candidates.size, want, size)) return readAll(table, candidates, f, req, after, probeKeys);
+    await walk.sieveRest(candidates, size);
     // Every criterion answered by an index in full: the candidates are the matches, less tombstones.
     let total: number | null = null;
     if (complete.length === all.length) {
@@ -349,18 +356,18 @@ export async function queryPage(table: Clippings, f: NormalFilter, request: Page
       if (deeper.sieve) {
         // Few enough to read: start over from them (the scan so far was cheap, and this
         // way the total is exact). Otherwise sieve on from where the scan stopped.
-        if (preferRead(deeper.sieve.size, want, archiveSize)) {
+        if (preferRead(deeper.sieve.size, want, size)) {
           const page = await readAll(table, deeper.sieve, f, req, after, 0);
           return { ...page, plan: { strategy: 'scan+read', keys: probeKeys + deepKeys + walk.keys, reads: walk.reads + page.plan.reads } };
         }
         sieved = true;
-        await walk.sieveRest(deeper.sieve, archiveSize);
+        await walk.sieveRest(deeper.sieve, size);
         break;
       }
     }
     chunk = Math.min(MAX_READ_CHUNK, Math.max(FIRST_CHUNK, Number.isFinite(projected) ? Math.ceil(projected * 1.2) : chunk * 2));
   }
-  const total = all.length === 0 ? archiveSize - (await tombstoneIds(table)).size : null;
+  const total = all.length === 0 ? size - (await table.where('deletedAt').above(-Infinity).count()) : null;
   return {
     ...pageOf(walk.matches, req.order, req.offset, req.limit),
     total,

@@ -8,6 +8,7 @@ import type { ArchiveDB } from './db.ts';
 import { normalizeFilter, type ClippingFilter, type NormalFilter } from './filter.ts';
 import { queryPage, type PageRequest, type RecordPage } from './plan.ts';
 import type { ClippingRecord, ClippingView, PageRecord } from './records.ts';
+import { total } from './tallies.ts';
 import { canonicalizeUrl } from './url.ts';
 
 export interface ListRequest extends PageRequest {
@@ -41,8 +42,8 @@ export async function withPages(db: ArchiveDB, records: readonly ClippingRecord[
 // too early inside a live query).
 
 function run(db: ArchiveDB, f: NormalFilter, request: PageRequest): Promise<ListResult> {
-  return db.transaction('r', db.clippings, db.pages, async () => {
-    const page: RecordPage = await queryPage(db.clippings, f, request);
+  return db.transaction('r', db.clippings, db.pages, db.tallies, async () => {
+    const page: RecordPage = await queryPage(db.clippings, f, request, total(db, 'all'));
     return { items: await withPages(db, page.records), next: page.next, total: page.total };
   });
 }

@@ -14,6 +14,7 @@ import {
   type PageRecord,
   type SettingsRecord,
 } from './records.ts';
+import { applyTally, Tally } from './tallies.ts';
 import { canonicalizeUrl } from './url.ts';
 import { validateClipping, validatePage, validatePatch, validateSettingsPatch, type ValidClipping } from './validate.ts';
 
@@ -66,7 +67,7 @@ async function rederiveClippings(ctx: StoreContext, page: PageRecord): Promise<v
  * wins (a portal may correct a title); the first address read and the first-seen time
  * are kept. A deleted page is revived. Call inside a transaction on pages and clippings.
  */
-async function upsertPage(ctx: StoreContext, input: PageFields, at: number): Promise<PageRecord> {
+async function upsertPage(ctx: StoreContext, input: PageFields, at: number, tally: Tally): Promise<PageRecord> {
   const { canonicalUrl, url } = identity(input);
   const existing = await ctx.db.pages.where('canonicalUrl').equals(canonicalUrl).first();
   const firstSeen = input.firstSeen ?? at;
@@ -88,6 +89,7 @@ async function upsertPage(ctx: StoreContext, input: PageFields, at: number): Pro
       deleted: false,
     };
     await ctx.db.pages.add(page);
+    tally.page(page, true);
     return page;
   }
   const merged: PageRecord = {
@@ -105,13 +107,20 @@ async function upsertPage(ctx: StoreContext, input: PageFields, at: number): Pro
   if (!changed) return existing;
   merged.updatedAt = at;
   await ctx.db.pages.put(merged);
+  tally.page(merged, false);
   if (clippingRelevant(existing, merged)) await rederiveClippings(ctx, merged);
   return merged;
 }
 
 export async function savePage(ctx: StoreContext, input: unknown): Promise<PageRecord> {
   const valid = validatePage(input);
-  return ctx.db.transaction('rw', ctx.db.pages, ctx.db.clippings, () => upsertPage(ctx, valid, ctx.now()));
+  const { db } = ctx;
+  return db.transaction('rw', db.pages, db.clippings, db.tallies, async () => {
+    const tally = new Tally();
+    const page = await upsertPage(ctx, valid, ctx.now(), tally);
+    await applyTally(db, tally);
+    return page;
+  });
 }
 
 async function settingsOf(ctx: StoreContext, at: number): Promise<SettingsRecord> {
@@ -170,15 +179,20 @@ function newClipping(ctx: StoreContext, c: ValidClipping, page: PageRecord, at: 
 export async function saveClipping(ctx: StoreContext, input: unknown): Promise<ClippingView> {
   const valid = validateClipping(input);
   const { db } = ctx;
-  return db.transaction('rw', db.pages, db.clippings, db.settings, async () => {
+  return db.transaction('rw', [db.pages, db.clippings, db.settings, db.tallies], async () => {
     const at = ctx.now();
+    const tally = new Tally();
     const settings = await settingsOf(ctx, at);
-    const page = await upsertPage(ctx, valid.page, at);
+    const page = await upsertPage(ctx, valid.page, at, tally);
     const same = await findSame(ctx, page.id, valid);
-    if (same) return { clipping: same, page };
+    if (same) {
+      await applyTally(db, tally);
+      return { clipping: same, page };
+    }
     const clipping = newClipping(ctx, valid, page, at, settings.defaultColour);
     await db.clippings.add(clipping);
-    await rememberTags(ctx, valid.tags, at);
+    tally.clipping(clipping, 1);
+    await Promise.all([rememberTags(ctx, valid.tags, at), applyTally(db, tally)]);
     return { clipping, page };
   });
 }
@@ -222,12 +236,13 @@ export async function saveClippings(ctx: StoreContext, inputs: readonly unknown[
   });
   const pageInputs = foldPages(valid.map((c) => c.page));
   const { db } = ctx;
-  return db.transaction('rw', db.pages, db.clippings, db.settings, async () => {
+  return db.transaction('rw', [db.pages, db.clippings, db.settings, db.tallies], async () => {
     const settings = await settingsOf(ctx, ctx.now());
+    const tally = new Tally();
     // Each page once, then every clipping from its page's final state. (Awaiting only
     // database work inside the transaction: Dexie keeps its transaction across those.)
     const pages = new Map<string, PageRecord>();
-    for (const [key, input] of pageInputs) pages.set(key, await upsertPage(ctx, input, ctx.now()));
+    for (const [key, input] of pageInputs) pages.set(key, await upsertPage(ctx, input, ctx.now(), tally));
     // The clock is read per clipping: an import or a seeded archive spreads its save times.
     const views = valid.map((c) => {
       const page = pages.get(identity(c.page).canonicalUrl)!;
@@ -236,6 +251,8 @@ export async function saveClippings(ctx: StoreContext, inputs: readonly unknown[
     // One bulk write: far cheaper than one add per record (Dexie tracks each single
     // write's index keys for live queries; a bulk write is tracked by its keys alone).
     await db.clippings.bulkAdd(views.map((v) => v.clipping));
+    for (const v of views) tally.clipping(v.clipping, 1);
+    await applyTally(db, tally);
     return views;
   });
 }
@@ -247,7 +264,7 @@ async function change(
   also?: (at: number) => Promise<void>,
 ): Promise<ClippingView> {
   const { db } = ctx;
-  return db.transaction('rw', db.pages, db.clippings, db.settings, async () => {
+  return db.transaction('rw', [db.pages, db.clippings, db.settings, db.tallies], async () => {
     const at = ctx.now();
     const current = await db.clippings.get(id);
     if (!current) throw new StoreError('not-found', `No clipping ${id}`);
@@ -258,6 +275,9 @@ async function change(
     const clipping: ClippingRecord = { ...edited, schemaVersion: SCHEMA_VERSION, updatedAt: at };
     Object.assign(clipping, deriveClipping(clipping, page));
     await db.clippings.put(clipping);
+    const tally = new Tally();
+    tally.replace(current, clipping);
+    await applyTally(db, tally);
     if (also) await also(at);
     return { clipping, page };
   });
@@ -294,7 +314,17 @@ export async function undoDelete(ctx: StoreContext, id: string): Promise<Clippin
  * carried them). Returns how many were removed.
  */
 export async function purgeTombstones(ctx: StoreContext, before: number): Promise<number> {
-  return ctx.db.transaction('rw', ctx.db.clippings, () => ctx.db.clippings.where('deletedAt').below(before).delete());
+  const { db } = ctx;
+  return db.transaction('rw', db.clippings, db.tallies, async () => {
+    // Tombstones are few until purged, and only they are in the `deletedAt` index.
+    const gone = await db.clippings.where('deletedAt').below(before).primaryKeys();
+    if (gone.length === 0) return 0;
+    await db.clippings.bulkDelete(gone);
+    const tally = new Tally();
+    tally.add('all', '', -gone.length);
+    await applyTally(db, tally);
+    return gone.length;
+  });
 }
 
 export type SettingsPatch = Partial<Pick<SettingsRecord, 'defaultColour' | 'persisted' | 'lastExportAt'>>;

@@ -355,6 +355,19 @@ async function firefoxMenuItem(browser: PuppeteerBrowser, extensionId: string, m
   if (result.result?.value !== 'picked') throw new Error(`context-menu item ${menuItemId}: ${JSON.stringify(result)}`);
 }
 
+/**
+ * The origin of an installed extension's pages in Firefox, `moz-extension://<uuid>`:
+ * the uuid is random per profile, and Firefox keeps it in the preference
+ * `extensions.webextensions.uuids` (add-on id → uuid), read here from the browser
+ * window's own context (needs `--remote-allow-system-access`).
+ */
+export async function firefoxExtensionOrigin(browser: PuppeteerBrowser, extensionId: string): Promise<string> {
+  const result = (await firefoxChrome(browser, `Services.prefs.getStringPref('extensions.webextensions.uuids', '{}')`)) as { result?: { value?: string } };
+  const uuid = (JSON.parse(result.result?.value ?? '{}') as Record<string, string>)[extensionId];
+  if (!uuid) throw new Error(`no moz-extension uuid for ${extensionId}: ${JSON.stringify(result)}`);
+  return `moz-extension://${uuid}`;
+}
+
 export async function launchFirefox(server: FixtureServer): Promise<ExtensionBrowser> {
   const extensionDir = EXTENSION_DIRS.firefox;
   const manifest = JSON.parse(await readFile(join(extensionDir, 'manifest.json'), 'utf8')) as {

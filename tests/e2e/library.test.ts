@@ -1,24 +1,27 @@
 /**
- * The library page in real Chromium: chrome-extension://<id>/library.html of the built
- * extension. Chromium only: Firefox lets no automation into extension pages (see
- * browsers.ts), so there the page is covered by the unit tests alone.
+ * The library page in real browsers: chrome-extension://<id>/library.html of the built
+ * extension in Chromium, every view; moz-extension://<uuid>/library.html in Firefox ESR,
+ * the list and the diacritics-insensitive search (the uuid is read from Firefox's
+ * preferences, browsers.ts `firefoxExtensionOrigin`).
  *
  * Seeding: the archive is filled through the store's own code, not a back door in the
  * product. lib/store is bundled here with esbuild and evaluated (over the DevTools
- * protocol, which extension-page CSP does not govern) in another tab of the extension,
- * where it opens the same IndexedDB database the library reads. That tab is also "the
- * other tab" that saves while the library is open, so live updates cross a real tab
- * boundary (Dexie's BroadcastChannel) as they will when the background saves.
+ * protocol or WebDriver BiDi, which extension-page CSP does not govern) in another tab of
+ * the extension, where it opens the same IndexedDB database the library reads. That tab
+ * is also "the other tab" that saves while the library is open, so live updates cross a
+ * real tab boundary (Dexie's BroadcastChannel) as they will when the background saves.
  */
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClippingInput } from '../../lib/store/validate';
 import { generateClippings } from '../../lib/store/fixtures';
 import { clip, clip3307, entitiesIn, FIG, PAGE } from '../store/helpers';
+import { firefoxExtensionOrigin } from './browsers';
 import { inAnyLocale } from './locale';
 import { BROWSER_EXECUTABLES, EXTENSION_DIRS, ROOT_DIR } from './paths';
 
@@ -306,4 +309,76 @@ describe('chromium: the library page', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+});
+
+describe('firefox: the library page', () => {
+  let browser: PuppeteerBrowser;
+  let base: string;
+
+  /**
+   * Opens an extension page in a new tab. Firefox reports no load of a moz-extension
+   * page to WebDriver BiDi (the navigation is made, its wait never ends), so the wait is
+   * for the document itself.
+   */
+  async function visit(url: string): Promise<{ page: PuppeteerPage; errors: string[] }> {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(`uncaught: ${e instanceof Error ? e.message : String(e)}`));
+    await page.goto(url, { timeout: 2_000 }).catch(() => undefined);
+    await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 15_000 }, url);
+    return { page, errors };
+  }
+
+  const rows = (page: PuppeteerPage) => page.$$eval('.row[data-id]', (els) => els.length);
+  const quotes = (page: PuppeteerPage) => page.$$eval('.row[data-id] .quote', (els) => els.map((e) => (e as HTMLElement).innerText));
+
+  beforeAll(async () => {
+    const code = await storeBundle();
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: BROWSER_EXECUTABLES.firefox,
+      headless: true,
+      args: ['--remote-allow-system-access'],
+    });
+    const extensionId = await browser.installExtension(EXTENSION_DIRS.firefox);
+    base = await firefoxExtensionOrigin(browser, extensionId);
+    // The other tab, as in Chromium: any page of the extension's origin holds the database.
+    const { page: writer } = await visit(`${base}/popup.html`);
+    await writer.evaluate(code);
+    const inputs = [...generateClippings(GENERATED, { seed: 5 }), clip3307({ tags: ['ngân sách'] }), SECOND_3307];
+    await writer.evaluate(async (items: unknown[]) => {
+      const store = (globalThis as unknown as { __trichLucStore: { openRepo(): { saveClippings(i: unknown[]): Promise<unknown[]>; close(): void } } }).__trichLucStore;
+      const repo = store.openRepo();
+      await repo.saveClippings(items);
+      repo.close();
+    }, inputs as unknown[]);
+    await writer.close();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('lists the archive and finds the accented clipping from unaccented words and a number written another way', async () => {
+    const { page, errors } = await visit(`${base}/library.html#/clippings`);
+    await page.waitForSelector('.row[data-id]', { timeout: 15_000 });
+    const total = GENERATED + 2;
+    const countText = await page.$eval('.list-pane .count', (e) => (e as HTMLElement).innerText);
+    expect(inAnyLocale('libraryCount', [total.toLocaleString('en-US')]).concat(inAnyLocale('libraryCount', [total.toLocaleString('vi-VN')]))).toContain(countText);
+
+    await page.locator('#library-search').fill('quyet dinh 3307');
+    await expect.poll(() => rows(page), { timeout: 10_000 }).toBe(2);
+    for (const text of await quotes(page)) expect(text).toContain('Quyết định số 3307/QĐ-UBND');
+    expect(page.url()).toContain('#/clippings?q=quyet+dinh+3307');
+
+    await page.locator('#library-search').fill('1640 tỷ');
+    await page.focus('#library-search');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await quotes(page)).filter((t) => t.includes('1.640 tỷ đồng')).length, { timeout: 10_000 }).toBe(2);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

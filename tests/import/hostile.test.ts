@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exportBackup, readSnapshot, type Snapshot } from '../../lib/export/index.ts';
 import { AbortError } from '../../lib/export/progress.ts';
-import { applyImport, ImportError, readImport, type ImportErrorCode } from '../../lib/import/index.ts';
+import { applyImport, ImportError, MAX_IMPORT_BYTES, readImport, type ImportErrorCode } from '../../lib/import/index.ts';
 import { seededArchive, sorted, textOf, type Archive } from '../export/helpers.ts';
 
 let archive: Archive;
@@ -53,15 +53,27 @@ describe('hostile and malformed imports', () => {
     await refused(edited((d) => (d.version = 2)), 'unknown-version', /unknown backup version 2/);
   });
 
-  it('refuses a file over 50 MB before reading it', async () => {
-    const big = `{"format":"trich-luc-backup","pad":"${'x'.repeat(51 * 1024 * 1024)}"}`;
-    await refused(big, 'too-large', /51\.0 MB, larger than the 50\.0 MB/);
-    await refused(new TextEncoder().encode(big), 'too-large', /larger than the 50\.0 MB/);
+  it('refuses a file over the size limit before reading it', async () => {
+    expect(MAX_IMPORT_BYTES).toBe(500 * 1024 * 1024);
     // A Blob (a File from the picker) is refused from its size alone.
-    const blob = { size: 60 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
+    const blob = { size: 600 * 1024 * 1024, arrayBuffer: () => Promise.reject(new Error('must not be read')) } as unknown as Blob;
     Object.setPrototypeOf(blob, Blob.prototype);
-    await refused(blob, 'too-large', /60\.0 MB/);
+    await refused(blob, 'too-large', /600\.0 MB, larger than the 500\.0 MB/);
+    // Text and bytes against a limit the caller set (the same check, without making 500 MB here).
+    const big = `{"format":"trich-luc-backup","pad":"${'x'.repeat(3 * 1024 * 1024)}"}`;
+    const small = { maxBytes: 2 * 1024 * 1024 };
+    await expect(readImport(big, small)).rejects.toMatchObject({ code: 'too-large', message: expect.stringMatching(/3\.0 MB, larger than the 2\.0 MB/) });
+    await expect(readImport(new TextEncoder().encode(big), small)).rejects.toMatchObject({ code: 'too-large' });
   });
+
+  it('refuses a 51 MB file made of one giant field by the field\'s own limit, changing nothing', async () => {
+    // Under the size limit (a 100 000-clipping backup is larger), so the schema refuses it.
+    const giant = edited((d) => (d.clippings[0]!.note = 'x'.repeat(51 * 1024 * 1024)));
+    expect(giant.length).toBeGreaterThan(51 * 1024 * 1024);
+    const e = await refused(giant, 'invalid', /^clippings\.0\.note: Invalid length: Expected <=20000 but received 53477376$/);
+    expect(e.path).toBe('clippings.0.note');
+    await refused(edited((d) => (d.pages[0]!.title = 'y'.repeat(51 * 1024 * 1024))), 'invalid', /^pages\.0\.title: Invalid length/);
+  }, 60_000);
 
   it('refuses __proto__, constructor and prototype keys, wherever they are', async () => {
     const proto = backup.replace('"quote":', '"__proto__":{"polluted":true},"quote":');

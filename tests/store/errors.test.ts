@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { DBCore, DBCoreTable, Middleware } from 'dexie';
-import { isQuotaError, StoreError, toStoreError } from '../../lib/store/errors.ts';
+import { isQuotaError, STORE_ERROR_MESSAGE_KEYS, StoreError, toStoreError } from '../../lib/store/errors.ts';
 import { requestPersistentStorage, storageUse } from '../../lib/store/persist.ts';
 import { clip, clip3307, fresh } from './helpers.ts';
 
@@ -120,5 +121,21 @@ describe('persistent storage', () => {
     expect(await storageUse({ ...base, estimate: async () => ({ usage: 10, quota: 100 }) })).toEqual({ usage: 10, quota: 100 });
     expect(await storageUse({ ...base, estimate: async () => ({}) })).toBeNull();
     expect(await storageUse(base)).toBeNull();
+  });
+});
+
+describe('StoreError messages', () => {
+  type Messages = Record<string, { message: string }>;
+  const locale = (name: string) => JSON.parse(readFileSync(`public/_locales/${name}/messages.json`, 'utf8')) as Messages;
+
+  it('has every messageKey in both locale files', () => {
+    const [en, vi] = [locale('en'), locale('vi')];
+    for (const key of Object.values(STORE_ERROR_MESSAGE_KEYS)) {
+      expect(en[key]?.message, `en ${key}`).toMatch(/\S/);
+      expect(vi[key]?.message, `vi ${key}`).toMatch(/\S/);
+      // The Vietnamese text is Vietnamese: it carries diacritics (and is not the English one).
+      expect(vi[key]!.message).toMatch(/[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]/i);
+      expect(vi[key]!.message).not.toBe(en[key]!.message);
+    }
   });
 });

@@ -281,7 +281,7 @@ describe('live updates', () => {
     ];
     await until(() => Object.values(seen).every((v) => v.length > 0) || errors.length > 0);
     await repo.saveClipping(clip3307());
-    await until(() => (seen.cites!.includes(1) && seen.page!.includes(2) && seen.search!.includes(1)) || errors.length > 0);
+    await until(() => (seen.cites!.includes(1) && seen.page!.includes(2) && seen.search!.includes(1) && seen.stats!.includes(2)) || errors.length > 0);
     subs.forEach((s) => s.unsubscribe());
     expect(errors).toEqual([]);
     expect(seen.list!.at(-1)).toBe(2);

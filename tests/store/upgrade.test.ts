@@ -78,7 +78,7 @@ describe('upgrade from schema version 1', () => {
 
     const db = openArchiveDB({ name: 'archive', indexedDB: factory, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
 
     const page = await db.pages.get('page-1');
     expect(page).toEqual({ ...PAGE_V1, schemaVersion: 2, province: 'Bình Phước', publishedAt: Date.parse('2024-03-12T08:30:00+07:00') });

@@ -1,0 +1,122 @@
+/**
+ * The counts every write keeps (lib/store/tallies.ts) against the archive's records:
+ * after saves, batches, edits, deletes, undos, purges, imports and the upgrade that
+ * introduces them, each kept count equals the count made by reading every record, and
+ * the views built on them (stats, citation index, list totals) say what the records say.
+ */
+import { describe, expect, it } from 'vitest';
+import { Dexie } from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { exportBackup, readSnapshot } from '../../lib/export/index.ts';
+import { applyImport, readImport } from '../../lib/import/index.ts';
+import { declareVersions, openArchiveDB, type ArchiveDB } from '../../lib/store/db.ts';
+import { generateClippings } from '../../lib/store/fixtures.ts';
+import { createRepo } from '../../lib/store/repo.ts';
+import { tallyOf, type TallyRecord } from '../../lib/store/tallies.ts';
+import { clip, clip3307, fresh } from './helpers.ts';
+import { textOf } from '../export/helpers.ts';
+
+/** The kept counts, as a sorted list of "kind value n [label]". */
+async function kept(db: ArchiveDB): Promise<string[]> {
+  return (await db.tallies.toArray()).map(line).sort();
+}
+
+/** The counts made from every record. */
+async function counted(db: ArchiveDB): Promise<string[]> {
+  const [pages, clippings] = await Promise.all([db.pages.toArray(), db.clippings.toArray()]);
+  return [...tallyOf(pages, clippings).deltas.values()].filter((t) => t.n > 0 || t.kind === 'all' || t.kind === 'pages').map(line).sort();
+}
+
+function line(t: TallyRecord): string {
+  return `${t.kind} ${JSON.stringify(t.value)} ${t.n}${t.kind === 'host' ? ` ${t.label ?? ''}` : ''}`;
+}
+
+describe('kept counts', () => {
+  it('follow saves, batches, edits, deletes, undos and purges', async () => {
+    const { db, repo, clock } = fresh();
+    await repo.saveClipping(clip3307());
+    await repo.saveClipping(clip3307()); // the same clipping again: nothing new
+    const batch = await repo.saveClippings(generateClippings(120, { seed: 11 }));
+    expect(await kept(db)).toEqual(await counted(db));
+
+    const ids = batch.map((v) => v.clipping.id);
+    await repo.updateClipping(ids[0]!, { tags: ['mới', 'ngân sách'] });
+    await repo.deleteClipping(ids[1]!);
+    await repo.deleteClipping(ids[2]!);
+    await repo.deleteClipping(ids[2]!); // twice: changes nothing
+    await repo.undoDelete(ids[1]!);
+    await repo.deleteClipping(ids[3]!);
+    expect(await kept(db)).toEqual(await counted(db));
+
+    // A page's newer metadata (its site name labels its host).
+    await repo.savePage({ url: 'https://bdv.binhphuoc.gov.vn/tin-tuc/giai-ngan-von-dau-tu-1234.html', site: 'Tên mới của cổng' });
+    expect(await kept(db)).toEqual(await counted(db));
+
+    expect(await repo.purgeTombstones(clock.t + 1)).toBe(2);
+    expect(await kept(db)).toEqual(await counted(db));
+
+    const stats = await repo.stats();
+    expect(stats.clippings).toBe(119);
+    expect(stats.tombstones).toBe(0);
+    expect(stats.pages).toBe(await db.pages.count());
+    expect((await repo.listClippings()).total).toBe(119);
+  });
+
+  it('follow an import into an empty archive and into one that has some of it', async () => {
+    const source = fresh();
+    const views = await source.repo.saveClippings(generateClippings(150, { seed: 12 }));
+    await source.repo.deleteClipping(views[0]!.clipping.id);
+    await source.repo.updateClipping(views[1]!.clipping.id, { note: 'sửa' });
+    const backup = textOf(await exportBackup(await readSnapshot(source.db)));
+
+    const target = fresh();
+    await target.repo.saveClippings(generateClippings(30, { seed: 13 }));
+    await applyImport(target.db, await readImport(backup));
+    expect(await kept(target.db)).toEqual(await counted(target.db));
+    // The same file again: every record found by id, nothing counted twice.
+    await applyImport(target.db, await readImport(backup));
+    expect(await kept(target.db)).toEqual(await counted(target.db));
+
+    const empty = fresh();
+    await applyImport(empty.db, await readImport(backup));
+    expect(await kept(empty.db)).toEqual(await counted(empty.db));
+    expect((await empty.repo.stats()).clippings).toBe(149);
+  });
+
+  it('are made by the upgrade from version 2', async () => {
+    const factory = new IDBFactory();
+    const v2 = new Dexie('archive-v2', { indexedDB: factory, IDBKeyRange }) as ArchiveDB;
+    declareVersions(v2, 2);
+    let t = Date.UTC(2025, 0, 1);
+    const repoV2 = createRepo(openArchiveDB({ name: 'scratch', indexedDB: new IDBFactory(), IDBKeyRange }), { now: () => (t += 1000) });
+    // Records as version 2 wrote them: made by the repository elsewhere, copied in.
+    const scratch = await repoV2.saveClippings([...generateClippings(40, { seed: 14 }), clip('Đoạn khác.')]);
+    await v2.open();
+    await v2.table('pages').bulkPut([...new Map(scratch.map((s) => [s.page.id, s.page])).values()]);
+    await v2.table('clippings').bulkPut(scratch.map((s, i) => (i % 10 === 0 ? { ...s.clipping, deleted: true, deletedAt: t } : s.clipping)));
+    v2.close();
+
+    const db = openArchiveDB({ name: 'archive-v2', indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect(await kept(db)).toEqual(await counted(db));
+    const stats = await createRepo(db).stats();
+    expect(stats.clippings + stats.tombstones).toBe(41);
+    expect(stats.tombstones).toBe(5);
+  });
+
+  it('give the citation index its order and sites without reading the archive', async () => {
+    const { repo } = fresh();
+    await repo.saveClippings(generateClippings(200, { seed: 15 }));
+    const index = await repo.citationIndex();
+    const all = await repo.listClippings({ limit: Infinity });
+    for (const row of index.rows.slice(0, 10)) {
+      const citing = all.items.filter((v) => v.clipping.docCodes.includes(row.key));
+      expect(row.clippingCount).toBe(citing.length);
+      expect(new Set(row.clippingIds)).toEqual(new Set(citing.map((v) => v.clipping.id)));
+      expect(row.hosts).toEqual([...new Set(citing.map((v) => v.clipping.host))].sort());
+    }
+    const counts = index.rows.map((r) => r.clippingCount);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+  });
+});
