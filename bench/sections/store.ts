@@ -196,7 +196,7 @@ function quantile(values: readonly number[], q: number): number {
 }
 
 function planOf(db: ArchiveDB, query: string): Promise<PlanTrace> {
-  return db.transaction('r', db.clippings, db.tallies, async () => (await queryPage(db.clippings, normalizeFilter({}, queryTerms(query)), { limit: LIBRARY_PAGE }, await total(db, 'all'))).plan);
+  return db.transaction('r', db.clippings, db.tallies, async () => (await queryPage(db.clippings, normalizeFilter({}, queryTerms(query)), { limit: LIBRARY_PAGE }, () => total(db, 'all'))).plan);
 }
 
 /** `i18n.getMessage` over the shipped English messages: the bench has no browser. */

@@ -42,9 +42,9 @@ export function useLoad<T>(load: () => Promise<T>, deps: readonly unknown[]): Lo
  * extension (a clipping saved from an article's tab, edited in the side panel).
  *
  * The read watched is the most recently updated clipping: every save, edit, delete and
- * undo gives some clipping a new `updatedAt`, and the store's count of the table (part of
- * every list read) makes Dexie re-run it on any write to the clippings. One small read per
- * change; the views then decide what to read again.
+ * undo gives some clipping a new `updatedAt` (a delete keeps a tombstone with its own), so
+ * Dexie re-runs it on any write to the clippings. One small read per change; the views
+ * then decide what to read again.
  *
  * `since` (epoch ms, optional) is when the view read what it shows. The first answer is
  * normally that same state and is not a change, but a watch started later than the view's

@@ -21,7 +21,7 @@ import { hostsCiting, tallies, total } from './tallies.ts';
 async function allowedIds(db: ArchiveDB, filter: ClippingFilter | undefined): Promise<Set<string> | null> {
   const f = normalizeFilter(filter);
   if (isEmptyFilter(f)) return null;
-  const page = await queryPage(db.clippings, f, { limit: Infinity }, total(db, 'all'));
+  const page = await queryPage(db.clippings, f, { limit: Infinity }, () => total(db, 'all'));
   return new Set(page.records.map((c) => c.id));
 }
 
@@ -141,7 +141,7 @@ export interface LedgerOptions {
 export function ledger(db: ArchiveDB, options: LedgerOptions = {}): Promise<LedgerRow[]> {
   return db.transaction('r', [db.clippings, db.pages, db.tallies], async () => {
     const f = normalizeFilter({ ...options.filter, kind: 'figure', ...(options.unit ? { unit: options.unit } : {}) });
-    const { records } = await queryPage(db.clippings, f, { limit: Infinity }, total(db, 'all'));
+    const { records } = await queryPage(db.clippings, f, { limit: Infinity }, () => total(db, 'all'));
     const views: ClippingView[] = await withPages(db, records);
     return views.flatMap(({ clipping, page }) =>
       clipping.entities.flatMap((e, entityIndex): LedgerRow[] =>

@@ -296,11 +296,11 @@ function preferRead(candidates: number, want: number, archiveSize: number): bool
 /**
  * One page of the clippings that pass `f`, newest first. Call inside a read transaction.
  *
- * `archiveSize` is the number of clipping records, tombstones included: the store keeps
- * it (tallies.ts) and passes it, since in a browser's IndexedDB `count()` walks the whole
+ * `archiveSize` reads the number of clipping records, tombstones included: the store keeps
+ * it (tallies.ts) and passes its reader, since in a browser's IndexedDB `count()` walks the whole
  * table, a second at 100 000 clippings. Without it the table is counted (tests, tools).
  */
-export async function queryPage(table: Clippings, f: NormalFilter, request: PageRequest = {}, archiveSize?: number | Promise<number>): Promise<RecordPage> {
+export async function queryPage(table: Clippings, f: NormalFilter, request: PageRequest = {}, archiveSize?: () => Promise<number>): Promise<RecordPage> {
   const req: Required<PageRequest> = {
     order: request.order ?? 'created',
     cursor: request.cursor ?? null,
@@ -311,9 +311,11 @@ export async function queryPage(table: Clippings, f: NormalFilter, request: Page
   const want = req.offset + req.limit + 1; // one more, to know whether a next page exists
 
   const all = sources(table, f);
-  // The size is read beside the probes (the caller passes the pending read), not before them.
+  // The size is read beside the probes, not before them. The caller passes how to read it,
+  // not the read itself: a read started before a bad cursor throws above would be left
+  // to fail unheard when the transaction aborts.
   const [size, ...probed] = await Promise.all([
-    archiveSize ?? table.count(),
+    archiveSize ? archiveSize() : table.count(),
     ...all.map((s) => s.range.clone().limit(PROBE + 1).primaryKeys()),
   ]);
   const complete = probed.filter((keys) => keys.length <= PROBE).map((keys) => new Set(keys));
