@@ -16,6 +16,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +173,28 @@ describe('chromium: export and import from the library page', () => {
     const backup = JSON.parse(backupText) as { format: string; clippings: unknown[] };
     expect(backup.format).toBe('trich-luc-backup');
     expect(backup.clippings).toHaveLength(TOTAL);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('downloads an XLSX workbook of what the search shows: three sheets, numbers as numbers', async () => {
+    const { page, errors } = await openLibrary(source, '#/clippings?q=quyet+dinh+3307');
+    await expect.poll(() => page.locator('.row[data-id]').count(), { timeout: 5_000 }).toBe(2);
+    await page.locator('button.export').click();
+    const downloading = page.waitForEvent('download');
+    await page.locator('#export-format-xlsx').click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await readFile((await download.path())!)) as unknown as ArrayBuffer);
+    expect(wb.worksheets).toHaveLength(3);
+    const [clippings, ledger, citations] = wb.worksheets as [ExcelJS.Worksheet, ExcelJS.Worksheet, ExcelJS.Worksheet];
+    expect(clippings.rowCount).toBe(3); // the header and the two clippings the search shows
+    // Each clipping has "1.640 tỷ đồng": the ledger's value cell is the number itself.
+    const values = ledger.getRows(2, ledger.rowCount - 1)!.map((row) => row.getCell(1).value);
+    expect(values).toEqual([1.64e12, 1.64e12]);
+    const codes = citations.getRows(2, citations.rowCount - 1)!.map((row) => row.values as unknown[]);
+    expect(JSON.stringify(codes)).toContain('3307/QĐ-UBND');
     expect(errors).toEqual([]);
     await page.close();
   });
