@@ -171,6 +171,22 @@ export function matchCode(text: string, pos: number): CodeMatch | null {
  * and range ("2016-2020"): after the number and its separator comes a capital letter
  * (a symbol), or a four-digit year and another "/" or a word boundary (N/YYYY/…).
  */
+/**
+ * A capitalised word, not a symbol: three lower-case letters in a row, or one outside
+ * ASCII ("Quyết", "Ban"), after the capital at `i`. A symbol has at most a short ASCII
+ * run ("TTg", "CTr", "QyĐ"); the code regexes would find the same, at a higher price.
+ */
+function startsProse(text: string, i: number): boolean {
+  let lower = 0;
+  for (let j = i + 1; j < i + 4; j++) {
+    const c = text.charCodeAt(j);
+    if (!isLetter(c) || isUpper(c)) return false;
+    if (c > 0x7a) return true;
+    if (++lower === 3) return true;
+  }
+  return false;
+}
+
 function mayBeCode(text: string, pos: number): boolean {
   let i = numberEnd(text, pos);
   while (isHSpace(text.charCodeAt(i)) && i - pos < 8) i++;
@@ -179,7 +195,7 @@ function mayBeCode(text: string, pos: number): boolean {
   i++;
   while (isHSpace(text.charCodeAt(i)) && i - pos < 12) i++;
   const c = text.charCodeAt(i);
-  if (isUpper(c)) return true;
+  if (isUpper(c)) return !startsProse(text, i);
   if (sep !== 0x2f || !isDigit(c)) return false;
   let j = i;
   while (isDigit(text.charCodeAt(j))) j++;
