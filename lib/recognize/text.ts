@@ -192,21 +192,13 @@ export function wordsBefore(
   floor = 0,
   crossLines = true,
 ): Word[] {
+  const starts = new Int32Array(max);
+  const ends = new Int32Array(max);
+  const count = spansBefore(text, pos, starts, ends, floor, crossLines);
   const words: Word[] = [];
-  let i = pos;
-  while (words.length < max) {
-    let j = i;
-    while (j > floor) {
-      const c = text.charCodeAt(j - 1);
-      if (isHSpace(c) || (crossLines && isLineBreak(c))) j--;
-      else break;
-    }
-    let k = j;
-    while (k > floor && isLetter(text.charCodeAt(k - 1))) k--;
-    if (k === j) break;
-    const raw = text.slice(k, j);
-    words.push({ start: k, end: j, raw, lower: lowerWord(raw) });
-    i = k;
+  for (let k = 0; k < count; k++) {
+    const raw = text.slice(starts[k]!, ends[k]!);
+    words.push({ start: starts[k]!, end: ends[k]!, raw, lower: lowerWord(raw) });
   }
   return words;
 }
