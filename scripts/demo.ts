@@ -10,7 +10,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium } from 'playwright-core';
+import { extensionArgs, extensionWorker } from '../tests/e2e/chromium.ts';
 import { startFixtureServer } from '../tests/e2e/server.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -26,11 +27,6 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-async function serviceWorker(context: BrowserContext): Promise<Worker> {
-  const ours = (w: Worker) => /^chrome-extension:\/\/[a-p]{32}\/background\.js$/.test(w.url());
-  return context.serviceWorkers().find(ours) ?? (await context.waitForEvent('serviceworker', { predicate: ours, timeout: 15_000 }));
-}
-
 async function main(): Promise<void> {
   if (!existsSync(CHROMIUM)) fail(`no Chromium at ${CHROMIUM}: run "bash scripts/install-browsers.sh" (Debian's chromium) or set CHROMIUM_PATH`);
   console.log('Building the extension (wxt build)…');
@@ -43,19 +39,10 @@ async function main(): Promise<void> {
     executablePath: CHROMIUM,
     headless: false, // extensions need the new headless mode, asked for below
     viewport: { width: 1280, height: 900 },
-    args: [
-      ...(headless ? ['--headless=new'] : []),
-      '--no-sandbox',
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${server.port}`,
-    ],
+    args: [...(headless ? ['--headless=new'] : []), ...extensionArgs(EXTENSION_DIR), `--host-resolver-rules=MAP ${HOST} 127.0.0.1:${server.port}`],
   });
   try {
-    const worker = await serviceWorker(context);
+    const worker = await extensionWorker(context);
     const tab = context.pages()[0] ?? (await context.newPage());
     const errors: string[] = [];
     tab.on('pageerror', (e) => errors.push(e.message));

@@ -23,6 +23,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { FIXTURES } from '../../tests/fixtures/pages/catalog.ts';
 import { readFixture } from '../../tests/fixtures/pages/make-large.ts';
 import { BROWSER_EXECUTABLES } from '../../tests/e2e/paths.ts';
+import { extensionArgs } from '../../tests/e2e/chromium.ts';
 import { ASSET_HOSTS, PAGES, expectedFor, withoutScripts, type SitePage } from '../../tests/e2e/pages.ts';
 import { startFixtureServer, type FixtureServer } from '../../tests/e2e/server.ts';
 import { median } from '../measure.ts';
@@ -266,13 +267,10 @@ async function traceLoad(server: FixtureServer, site: SitePage, extension: boole
     executablePath: BROWSER_EXECUTABLES.chromium,
     headless: true,
     viewport: { width: 1280, height: 900 },
+    // Without the extension, the same switches less the two that load it.
     args: [
-      '--no-sandbox',
-      ...(extension ? [`--disable-extensions-except=${CHROME_DIR}`, `--load-extension=${CHROME_DIR}`] : []),
+      ...extensionArgs(CHROME_DIR).filter((arg) => extension || !arg.includes('extension')),
       `--host-resolver-rules=${resolverRules(server)}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
     ],
   });
   const events: TraceEvent[] = [];

@@ -20,7 +20,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { BROWSER_EXECUTABLES, EXTENSION_DIRS } from '../../tests/e2e/paths.ts';
+import { extensionArgs, extensionWorker } from '../../tests/e2e/chromium.ts';
+import { BROWSER_EXECUTABLES } from '../../tests/e2e/paths.ts';
 import { median } from '../measure.ts';
 import { ensureChromeBuild } from '../page/size.ts';
 import { format, printTable } from '../table.ts';
@@ -213,12 +214,7 @@ export async function run(): Promise<void> {
     headless: true,
     viewport: { width: 1280, height: 800 },
     args: [
-      '--no-sandbox',
-      `--disable-extensions-except=${EXTENSION_DIRS.chromium}`,
-      `--load-extension=${EXTENSION_DIRS.chromium}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
+      ...extensionArgs(),
       // A 100 000-clipping backup, its parse and the archive's snapshot are held at once.
       '--js-flags=--max-old-space-size=8192',
     ],
@@ -227,8 +223,7 @@ export async function run(): Promise<void> {
     // tsx compiles this file keeping function names, which wraps the functions passed to
     // page.evaluate in calls to its `__name` helper: the pages need one too.
     await context.addInitScript('globalThis.__name = (f) => f;');
-    const isOurs = (url: string) => /^chrome-extension:\/\/[a-p]{32}\/background\.js$/.test(url);
-    const worker = context.serviceWorkers().find((w) => isOurs(w.url())) ?? (await context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w.url()) }));
+    const worker = await extensionWorker(context);
     const base = `chrome-extension://${new URL(worker.url()).host}`;
     const bench = await context.newPage();
     await bench.goto(`${base}/popup.html`);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page as PlaywrightPage, type Worker } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type KeyInput, type Page as PuppeteerPage } from 'puppeteer-core';
 import { BROWSER_EXECUTABLES, EXTENSION_DIRS, type BrowserName } from './paths';
+import { extensionArgs, extensionWorker } from './chromium';
 import type { FixtureServer } from './server';
 
 export type Modifier = 'Alt' | 'Shift' | 'Control' | 'Meta';
@@ -159,14 +160,6 @@ const chromiumMenuClick = (menuItemId: string) => `(async () => {
   );
 })()`;
 
-async function extensionWorker(context: BrowserContext): Promise<Worker> {
-  const isOurs = (worker: Worker) => /^chrome-extension:\/\/[a-p]{32}\/background\.js$/.test(worker.url());
-  return (
-    context.serviceWorkers().find(isOurs) ??
-    (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }))
-  );
-}
-
 export async function launchChromium(server: FixtureServer): Promise<ExtensionBrowser> {
   const extensionDir = EXTENSION_DIRS.chromium;
   const userDataDir = await mkdtemp(join(tmpdir(), 'trich-luc-chromium-'));
@@ -177,15 +170,7 @@ export async function launchChromium(server: FixtureServer): Promise<ExtensionBr
     executablePath: BROWSER_EXECUTABLES.chromium,
     // Playwright's headless mode is Chromium's new headless, which runs extensions.
     headless: true,
-    args: [
-      '--no-sandbox', // CI containers run as root
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      `--host-resolver-rules=${resolverRules}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: [...extensionArgs(extensionDir), `--host-resolver-rules=${resolverRules}`],
   });
   try {
     await context.addInitScript(DOM_WATCHER);

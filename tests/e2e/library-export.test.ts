@@ -17,33 +17,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateClippings } from '../../lib/store/fixtures';
 import type { ClippingInput } from '../../lib/store/validate';
 import { clip3307, PAGE } from '../store/helpers';
+import { launchWithExtension, storeBundle } from './chromium';
 import { inAnyLocale } from './locale';
-import { BROWSER_EXECUTABLES, EXTENSION_DIRS, ROOT_DIR } from './paths';
 
 const GENERATED = 120;
 const TOTAL = GENERATED + 2;
 /** Clippings added for the long export: enough for seconds of work, few enough to seed quickly. */
 const MORE = 4_000;
-
-async function storeBundle(): Promise<string> {
-  const result = await build({
-    stdin: { contents: "export { openRepo } from './lib/store/index.ts'; export { generateClippings } from './lib/store/fixtures.ts';", resolveDir: ROOT_DIR, loader: 'ts', sourcefile: 'e2e-store.ts' },
-    bundle: true,
-    format: 'iife',
-    globalName: '__trichLucStore',
-    platform: 'browser',
-    target: 'chrome110',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
 
 interface Profile {
   context: BrowserContext;
@@ -55,26 +40,11 @@ interface Profile {
 /** Chromium with the extension, on a profile of its own. */
 async function launchProfile(): Promise<Profile> {
   const dir = await mkdtemp(join(tmpdir(), 'trich-luc-library-export-'));
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: BROWSER_EXECUTABLES.chromium,
-    headless: true,
-    acceptDownloads: true,
-    viewport: { width: 1280, height: 800 },
-    args: [
-      '--no-sandbox',
-      `--disable-extensions-except=${EXTENSION_DIRS.chromium}`,
-      `--load-extension=${EXTENSION_DIRS.chromium}`,
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-  const isOurs = (url: string) => /^chrome-extension:\/\/[a-p]{32}\/background\.js$/.test(url);
-  const worker = context.serviceWorkers().find((w) => isOurs(w.url())) ?? (await context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w.url()) }));
+  const { context, origin } = await launchWithExtension(dir, { acceptDownloads: true });
   return {
     context,
     dir,
-    base: `chrome-extension://${new URL(worker.url()).host}`,
+    base: origin,
     async close() {
       await context.close();
       await rm(dir, { recursive: true, force: true });

@@ -14,16 +14,16 @@
 import { mkdtemp, mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClippingInput } from '../../lib/store/validate';
 import { generateClippings } from '../../lib/store/fixtures';
 import { clip, clip3307, entitiesIn, FIG, PAGE } from '../store/helpers';
 import { firefoxExtensionOrigin } from './browsers';
+import { launchWithExtension, storeBundle } from './chromium';
 import { inAnyLocale } from './locale';
-import { BROWSER_EXECUTABLES, EXTENSION_DIRS, ROOT_DIR } from './paths';
+import { BROWSER_EXECUTABLES, EXTENSION_DIRS } from './paths';
 
 /** Set to a directory to keep screenshots of each view (they are not compared, only kept for a look). */
 const SHOTS = process.env.E2E_SCREENSHOTS;
@@ -43,25 +43,6 @@ const HOSTILE: ClippingInput = clip(
 const SECOND_3307 = clip3307({ tags: ['lần hai'] }, { ...PAGE, url: 'https://danang.gov.vn/tin/bai-khac.html', canonicalUrl: null });
 
 /** lib/store and the fixture generator as one script that sets `__trichLucStore`. */
-async function storeBundle(): Promise<string> {
-  const result = await build({
-    stdin: {
-      contents: "export { openRepo } from './lib/store/index.ts'; export { generateClippings } from './lib/store/fixtures.ts';",
-      resolveDir: ROOT_DIR,
-      loader: 'ts',
-      sourcefile: 'e2e-store.ts',
-    },
-    bundle: true,
-    format: 'iife',
-    globalName: '__trichLucStore',
-    platform: 'browser',
-    target: 'chrome110',
-    write: false,
-    logLevel: 'silent',
-  });
-  return result.outputFiles[0]!.text;
-}
-
 interface Library {
   page: Page;
   errors: string[];
@@ -100,22 +81,7 @@ describe('chromium: the library page', () => {
   beforeAll(async () => {
     const code = await storeBundle();
     userDataDir = await mkdtemp(join(tmpdir(), 'trich-luc-library-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: BROWSER_EXECUTABLES.chromium,
-      headless: true,
-      viewport: { width: 1280, height: 800 },
-      args: [
-        '--no-sandbox',
-        `--disable-extensions-except=${EXTENSION_DIRS.chromium}`,
-        `--load-extension=${EXTENSION_DIRS.chromium}`,
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
-    const isOurs = (url: string) => /^chrome-extension:\/\/[a-p]{32}\/background\.js$/.test(url);
-    const worker = context.serviceWorkers().find((w) => isOurs(w.url())) ?? (await context.waitForEvent('serviceworker', { predicate: (w) => isOurs(w.url()) }));
-    base = `chrome-extension://${new URL(worker.url()).host}`;
+    ({ context, origin: base } = await launchWithExtension(userDataDir));
     // The other tab: any page of the extension's origin holds the same database.
     writer = await context.newPage();
     await writer.goto(`${base}/popup.html`);
