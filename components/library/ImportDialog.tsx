@@ -13,6 +13,7 @@ import type { Translate } from '@/lib/i18n';
 import { isolate } from '@/lib/library/format';
 import { importChangesNothing, importErrorText, progressMeter } from '@/lib/library/transfer';
 import type { ArchiveDB } from '@/lib/store';
+import { useModalDialog } from './hooks';
 import { PROGRESS_DELAY, ProgressPanel, useDelayed } from './ProgressPanel';
 
 export type ImportState =
@@ -53,19 +54,7 @@ export function ImportDialog({ t, db, notify, progressDelay = PROGRESS_DELAY, lo
 
   // The dialog is modal while open: the browser keeps focus in it and Escape cancels it.
   const isOpen = state.step !== 'closed';
-  useEffect(() => {
-    const d = dialog.current;
-    if (!d) return;
-    const shown = d.open ?? d.hasAttribute('open');
-    if (isOpen && !shown) {
-      if (typeof d.showModal === 'function') d.showModal();
-      else d.setAttribute('open', '');
-    } else if (!isOpen && shown) {
-      if (typeof d.close === 'function') d.close();
-      else d.removeAttribute('open');
-      opener.current?.focus();
-    }
-  }, [isOpen]);
+  useModalDialog(dialog, isOpen, () => opener.current?.focus());
   // The step's main button gets focus (Add in the preview, Close after a refusal).
   useEffect(() => {
     dialog.current?.querySelector<HTMLElement>('[data-focus]')?.focus();

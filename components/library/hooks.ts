@@ -1,5 +1,6 @@
 /** Small hooks shared by the library's views. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { RefObject } from 'preact';
 import type { Repo } from '@/lib/store';
 import { parseRoute, type Route } from '@/lib/library/route';
 import type { Router } from './router';
@@ -77,4 +78,26 @@ export function useRoute(router: Router): Route {
   const [hash, setHash] = useState(() => router.hash());
   useEffect(() => router.listen(() => setHash(router.hash())), [router]);
   return parseRoute(hash);
+}
+
+/**
+ * Shows the <dialog> in `ref` as a modal while `open` (the browser then keeps focus in it
+ * and Escape cancels it) and closes it otherwise, calling `afterClose` when it does.
+ * `showModal` is missing from DOMs without layout (linkedom in tests): the `open`
+ * attribute stands in there.
+ */
+export function useModalDialog(ref: RefObject<HTMLDialogElement | null>, open: boolean, afterClose?: () => void): void {
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const shown = dialog.open ?? dialog.hasAttribute('open');
+    if (open && !shown) {
+      if (typeof dialog.showModal === 'function') dialog.showModal();
+      else dialog.setAttribute('open', '');
+    } else if (!open && shown) {
+      if (typeof dialog.close === 'function') dialog.close();
+      else dialog.removeAttribute('open');
+      afterClose?.();
+    }
+  }, [open]);
 }
