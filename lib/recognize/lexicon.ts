@@ -310,6 +310,8 @@ export const NOT_COUNT_WORDS: ReadonlySet<string> = new Set([
   'mười', 'trăm', 'lẻ', 'linh', 'rưỡi', 'tặng', 'trao', 'cấp', 'chiếm', 'tương', 'bình',
   'đối', 'nhân', 'kể', 'tính', 'thành', 'trừ', 'tổng', 'gấp', 'phải', 'cần', 'nay', 'đây',
   'hiện', 'tiếp', 'thực', 'triển', 'hoàn', 'tham', 'tổ', 'ký', 'ban', 'phê', 'phát',
+  // "1 số đơn vị" (một số: some), "cơ chế 1 cửa" (one-stop): not counts.
+  'số', 'cửa',
   'trung', 'chính', 'cao', 'thấp', 'lớn', 'nhỏ', 'mạnh', 'tốt', 'khá', 'trung', 'yếu',
   'đầu', 'cuối', 'giữa', 'bên', 'tất', 'mọi', 'nhiều', 'ít', 'toàn', 'riêng', 'chung',
   'đầy', 'đủ', 'xin', 'mời', 'thưa', 'ạ', 'nhé', 'ơi', 'à', 'ư', 'hả', 'chứ', 'sao',

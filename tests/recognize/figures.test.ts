@@ -134,6 +134,10 @@ describe('figures: numbers, scales and units', () => {
     expect(units).toEqual(['doanh nghiệp', 'hài cốt', 'dịch vụ', 'nhân khẩu', 'phần quà', 'tuyến', 'CLB']);
   });
 
+  it('does not count "1 số" (some) or "1 cửa" (one-stop)', () => {
+    expect(figures('1 số đơn vị chưa thực hiện cơ chế 1 cửa; 5 cửa hàng').map((f) => f.text)).toEqual(['5 cửa hàng']);
+  });
+
   it('keeps a symbol with an inner capital as written', () => {
     expect(figures('đường dây 500 kV, pin 5000 mAh').map((f) => f.unit)).toEqual(['kV', 'mAh']);
   });
