@@ -184,7 +184,8 @@ describe('chromium: export and import from the library page', () => {
       expect(await page.locator('.row[data-id]').count()).toBe(0);
       await dialog.locator('button.apply').click();
       await expect.poll(async () => countOf(TOTAL).includes(await countText(page)), { timeout: 10_000 }).toBe(true);
-      expect(await dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+      // Preact closes the dialog in an effect after the click's re-render: wait for it.
+      await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
       const pages = (JSON.parse(backupText) as { pages: unknown[] }).pages.length;
       expect(inAnyLocale('libraryImportDone', [String(TOTAL), String(pages), '0'])).toContain(await page.locator('.transfer-toast span').innerText());
 
@@ -195,7 +196,8 @@ describe('chromium: export and import from the library page', () => {
       expect(inAnyLocale('libraryImportErrorTruncated')).toContain(await error.innerText());
       expect(await dialog.locator('button.apply').count()).toBe(0);
       await dialog.locator('button.dismiss').click();
-      expect(await dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+      // Preact closes the dialog in an effect after the click's re-render: wait for it.
+      await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
       expect(countOf(TOTAL)).toContain(await countText(page));
       expect(errors).toEqual([]);
       await page.close();
