@@ -6,12 +6,13 @@
  * the whole list (`aria-posinset` / `aria-setsize`), which a windowed list must tell
  * screen readers itself.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Ref } from 'preact';
 import type { Translate } from '@/lib/i18n';
 import type { RowSource } from '@/lib/library/rows';
 import { contentHeight, isNavKey, navigate, pageSize, scrollToReveal, visibleRange, type WindowRange } from '@/lib/library/windowing';
 import { ClippingRow } from './ClippingRow';
+import { useViewport } from './hooks';
 
 /** Fixed row height in CSS pixels: two lines of quote and one of details (see style.css). */
 export const ROW_HEIGHT = 84;
@@ -48,22 +49,9 @@ export function optionId(index: number): string {
 export function ClippingList(props: ClippingListProps) {
   const { source, active, t, locale } = props;
   const scroller = useRef<HTMLDivElement | null>(null);
-  const [viewport, setViewport] = useState({ scrollTop: 0, height: props.initialHeight ?? FALLBACK_HEIGHT });
+  const [viewport, setViewport] = useViewport(scroller, props.initialHeight, FALLBACK_HEIGHT);
   const count = source.count;
   const range = visibleRange(viewport, ROW_HEIGHT, count);
-
-  // Measure the viewport, and again whenever it is resized.
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el || props.initialHeight !== undefined) return;
-    const measure = () => setViewport((v) => ({ ...v, height: el.clientHeight || FALLBACK_HEIGHT }));
-    measure();
-    const Observer = (el.ownerDocument.defaultView as (Window & typeof globalThis) | null)?.ResizeObserver;
-    if (!Observer) return;
-    const observer = new Observer(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [props.initialHeight]);
 
   // Ask for the rows in view (the source fetches only what it lacks).
   useEffect(() => {

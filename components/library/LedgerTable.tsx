@@ -5,7 +5,7 @@
  * spacer rows, so the scroll bar is true; `aria-rowcount` / `aria-rowindex` tell screen
  * readers where they are in the whole table.
  */
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { formatNumber } from '@/lib/format/entity';
 import type { MessageName, Translate } from '@/lib/i18n';
 import { formatDay, safeHref } from '@/lib/library/format';
@@ -13,6 +13,7 @@ import { QUALIFIER_LABEL, QUANTITY_LABEL } from '@/lib/library/labels';
 import { LEDGER_COLUMNS, ledgerRowKey, snippet, type LedgerColumn, type LedgerSort } from '@/lib/library/ledger';
 import { visibleRange } from '@/lib/library/windowing';
 import type { LedgerRow } from '@/lib/store';
+import { useViewport } from './hooks';
 import { PageText } from './Text';
 
 /** Fixed row height (two lines of snippet); see style.css. */
@@ -41,18 +42,7 @@ export interface LedgerTableProps {
 
 export function LedgerTable({ rows, sort, onSort, t, locale, initialHeight }: LedgerTableProps) {
   const scroller = useRef<HTMLDivElement>(null);
-  const [viewport, setViewport] = useState({ scrollTop: 0, height: initialHeight ?? FALLBACK_HEIGHT });
-  useLayoutEffect(() => {
-    const el = scroller.current;
-    if (!el || initialHeight !== undefined) return;
-    const measure = () => setViewport((v) => ({ ...v, height: el.clientHeight || FALLBACK_HEIGHT }));
-    measure();
-    const Observer = (el.ownerDocument.defaultView as (Window & typeof globalThis) | null)?.ResizeObserver;
-    if (!Observer) return;
-    const observer = new Observer(measure);
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [initialHeight]);
+  const [viewport, setViewport] = useViewport(scroller, initialHeight, FALLBACK_HEIGHT);
 
   const { start, end } = visibleRange(viewport, LEDGER_ROW_HEIGHT, rows.length, 8);
   const shown = rows.slice(start, end);

@@ -1,5 +1,5 @@
 /** Small hooks shared by the library's views. */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { RefObject } from 'preact';
 import type { Repo } from '@/lib/store';
 import { parseRoute, type Route } from '@/lib/library/route';
@@ -100,4 +100,35 @@ export function useModalDialog(ref: RefObject<HTMLDialogElement | null>, open: b
       afterClose?.();
     }
   }, [open]);
+}
+
+export interface Viewport {
+  scrollTop: number;
+  height: number;
+}
+
+/**
+ * The scroll position and height of a windowed list's scroller, the height measured and
+ * measured again whenever it is resized. A given `initialHeight` is used as it is and
+ * nothing is measured (DOMs without layout, in tests); `fallback` stands in for a height
+ * of zero.
+ */
+export function useViewport(
+  scroller: RefObject<HTMLElement | null>,
+  initialHeight: number | undefined,
+  fallback: number,
+): [Viewport, (update: (v: Viewport) => Viewport) => void] {
+  const [viewport, setViewport] = useState<Viewport>({ scrollTop: 0, height: initialHeight ?? fallback });
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (!el || initialHeight !== undefined) return;
+    const measure = () => setViewport((v) => ({ ...v, height: el.clientHeight || fallback }));
+    measure();
+    const Observer = (el.ownerDocument.defaultView as (Window & typeof globalThis) | null)?.ResizeObserver;
+    if (!Observer) return;
+    const observer = new Observer(measure);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [initialHeight]);
+  return [viewport, setViewport];
 }
