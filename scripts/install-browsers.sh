@@ -6,14 +6,4 @@ set -euo pipefail
 if [[ -x /usr/bin/chromium && -x /usr/bin/firefox-esr ]]; then
   exit 0
 fi
-
-# Root in CI containers; sudo on a developer machine.
-if [[ "$(id -u)" -eq 0 ]]; then
-  SUDO=()
-else
-  SUDO=(sudo)
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-"${SUDO[@]}" apt-get update
-"${SUDO[@]}" apt-get install -y chromium firefox-esr
+bash "$(dirname "$0")/apt-install.sh" chromium firefox-esr

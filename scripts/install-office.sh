@@ -7,14 +7,4 @@ set -euo pipefail
 if command -v soffice >/dev/null 2>&1; then
   exit 0
 fi
-
-# Root in CI containers; sudo on a developer machine.
-if [[ "$(id -u)" -eq 0 ]]; then
-  SUDO=()
-else
-  SUDO=(sudo)
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-"${SUDO[@]}" apt-get update
-"${SUDO[@]}" apt-get install -y libreoffice-calc-nogui
+bash "$(dirname "$0")/apt-install.sh" libreoffice-calc-nogui
