@@ -52,6 +52,8 @@ interface Stats {
   paras: number;
   /** links with a headline-length text (>= 25 chars) anywhere inside */
   headlines: number;
+  /** Headings that are all link (h2–h5 wrapping an <a>): a listing's items, rare in an article's body. */
+  linkedHeadings: number;
   /** index in document order */
   order: number;
   /** inside page furniture (nav, footer, related box, …) */
@@ -98,12 +100,14 @@ function classWeight(el: Element): number {
   return w;
 }
 
+const LINKED_HEADING_TAGS: ReadonlySet<string> = new Set(['h2', 'h3', 'h4', 'h5']);
+
 /** One pass over the page: statistics of every element that holds visible text (pausable: the whole page is walked). */
 function* collect(root: Element): Steps<{ stats: Map<Element, Stats>; order: Element[] }> {
   const stats = new Map<Element, Stats>();
   const order: Element[] = [];
   const mk = (el: Element, boiler: boolean): Stats => {
-    const s: Stats = { text: 0, link: 0, own: 0, commas: 0, score: 0, paras: 0, headlines: 0, order: order.length, boiler };
+    const s: Stats = { text: 0, link: 0, own: 0, commas: 0, score: 0, paras: 0, headlines: 0, linkedHeadings: 0, order: order.length, boiler };
     order.push(el);
     stats.set(el, s);
     return s;
@@ -118,7 +122,7 @@ function* collect(root: Element): Steps<{ stats: Map<Element, Stats>; order: Ele
     if (t === 'a') {
       linkDepth--;
       if (s.text >= 25) s.headlines++;
-    }
+    } else if (LINKED_HEADING_TAGS.has(t) && s.text >= 8 && s.link >= s.text * 0.8) s.linkedHeadings++;
     const density = s.text > 0 ? s.link / s.text : 0;
     // paragraphs: <p>-like elements, or containers holding their own text
     const isPara = PARA_TAGS.has(t) || (CONTAINER_TAGS.has(t) && s.own >= 40 && s.own >= s.text * 0.5);
@@ -142,6 +146,7 @@ function* collect(root: Element): Steps<{ stats: Map<Element, Stats>; order: Ele
       ps.commas += s.commas;
       ps.paras += s.paras;
       ps.headlines += s.headlines;
+      ps.linkedHeadings += s.linkedHeadings;
     }
   };
 
@@ -402,6 +407,9 @@ export function* genericExtractSteps(doc: Document, meta: PageMeta, url: string 
   if (bs.paras < 2 && prose < 800) no('too few paragraphs');
   if (density(bs) > 0.3) no('link-heavy body');
   if (bs.headlines >= 5 && bs.headlines >= bs.paras * 0.5) no('repeated headline links (listing)');
+  // Short listings (three or four items a page) have too few long link texts for the rule
+  // above, but each item's title is a linked heading, which an article's body hardly has.
+  if (bs.linkedHeadings >= 3 && bs.linkedHeadings >= bs.paras) no('repeated linked headings (listing)');
   if (isRootUrl(url)) no('site root');
   if (url && SEARCH_URL.test(url)) no('search URL');
   const h = first(root, ['h1', 'h2']);
