@@ -54,6 +54,8 @@ interface Stats {
   headlines: number;
   /** Headings that are all link (h2–h5 wrapping an <a>): a listing's items, rare in an article's body. */
   linkedHeadings: number;
+  /** Runs of 60 or more characters of the element's own text (paragraphs split by <br>). */
+  textParas: number;
   /** index in document order */
   order: number;
   /** inside page furniture (nav, footer, related box, …) */
@@ -107,7 +109,7 @@ function* collect(root: Element): Steps<{ stats: Map<Element, Stats>; order: Ele
   const stats = new Map<Element, Stats>();
   const order: Element[] = [];
   const mk = (el: Element, boiler: boolean): Stats => {
-    const s: Stats = { text: 0, link: 0, own: 0, commas: 0, score: 0, paras: 0, headlines: 0, linkedHeadings: 0, order: order.length, boiler };
+    const s: Stats = { text: 0, link: 0, own: 0, commas: 0, score: 0, paras: 0, headlines: 0, linkedHeadings: 0, textParas: 0, order: order.length, boiler };
     order.push(el);
     stats.set(el, s);
     return s;
@@ -128,13 +130,15 @@ function* collect(root: Element): Steps<{ stats: Map<Element, Stats>; order: Ele
     const isPara = PARA_TAGS.has(t) || (CONTAINER_TAGS.has(t) && s.own >= 40 && s.own >= s.text * 0.5);
     if (isPara && !s.boiler && s.text >= 25 && density < 0.5) {
       const score = 1 + Math.min(s.commas, 10) + Math.min(3, Math.floor(s.text / 100));
-      let a = el.parentElement;
+      // A container of <br>-separated paragraphs is a body, not a paragraph: it takes the
+      // score its paragraphs would give their parent, as <p>s give theirs.
+      let a = !PARA_TAGS.has(t) && s.textParas >= 2 ? el : el.parentElement;
       for (let level = 1; a && level <= 3; level++) {
         const as = stats.get(a);
         if (as) as.score += score / (level === 1 ? 1 : level === 2 ? 2 : 6);
         a = a.parentElement;
       }
-      if (s.text >= 60 && density < 0.3) s.paras++;
+      if (s.text >= 60 && density < 0.3) s.paras += Math.max(1, s.textParas);
     }
     const p = el.parentElement;
     const ps = p ? stats.get(p) : undefined;
@@ -168,6 +172,9 @@ function* collect(root: Element): Steps<{ stats: Map<Element, Stats>; order: Ele
           ps.own += len;
           ps.commas += commas;
           if (linkDepth > 0) ps.link += len;
+          // Old portals write paragraphs as text between <br>s in one container: each
+          // long run of its own text is a paragraph there.
+          else if (len >= 60 && !ps.boiler && parent !== null && CONTAINER_TAGS.has(tagOf(parent))) ps.textParas++;
         }
       }
     } else if (node.nodeType === 1) {
