@@ -97,7 +97,8 @@ describe('PageSession', () => {
     const doc = page(readFixture(LISTING.file));
     const { s, onAnnotated } = session(doc, LISTING.location);
     s.start();
-    expect(s.summary().state).toBe('waiting');
+    // 'annotating' while a slow machine is still reading it (past the first step's budget), then 'waiting'.
+    expect(['waiting', 'annotating']).toContain(s.summary().state);
     await vi.waitFor(() => expect(s.summary().state).toBe('not-article'), { timeout: 2000 });
     expect(onAnnotated).not.toHaveBeenCalled();
     expect(doc.querySelector('trich-luc-ui')).toBeNull();
