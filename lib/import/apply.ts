@@ -1,7 +1,8 @@
 /**
  * Dry run and application of an import against the archive database. Applying is one
- * read-write transaction over pages, clippings, settings and the archive's counts
- * (lib/store/tallies.ts, updated from the plan in memory, one write per count): the plan
+ * read-write transaction over pages, clippings, settings, the archive's counts
+ * (lib/store/tallies.ts, updated from the plan in memory, one write per count) and the
+ * search words (lib/store/words.ts, a log record per thousand clippings): the plan
  * is made again inside it (the archive may have changed since the dry run), then written
  * in chunks;
  * any failure or a cancel inside it aborts the transaction, and IndexedDB leaves the
@@ -18,6 +19,7 @@ import type { ArchiveDB } from '../store/db.ts';
 import { deriveClipping } from '../store/derive.ts';
 import type { ClippingRecord, PageRecord } from '../store/records.ts';
 import { applyTally, Tally } from '../store/tallies.ts';
+import { logClippings } from '../store/words.ts';
 import { planMerge, type Existing, type MergePlan } from './merge.ts';
 
 /** The archive records an import of `incoming` could touch. Call inside a transaction. */
@@ -79,12 +81,28 @@ export function dryRun(db: ArchiveDB, incoming: Snapshot): Promise<MergePlan> {
   return db.transaction('r', [db.pages, db.clippings, db.settings], () => loadExisting(db, incoming).then((e) => planMerge(incoming, e)));
 }
 
+/**
+ * Writes in chunks, the next chunk sent before the last one is done: the page serializes
+ * one while the browser's database process stores the other (two cores at work, not one
+ * waiting for the other). Progress is reported as each chunk completes.
+ */
 async function putInChunks<T>(table: { bulkPut(items: readonly T[]): Promise<unknown> }, items: readonly T[], phase: string, options: TaskOptions): Promise<void> {
+  let pending: { write: Promise<unknown>; end: number } | null = null;
   for (let start = 0; start < items.length; start += CHUNK) {
     throwIfAborted(options.signal);
     const end = Math.min(items.length, start + CHUNK);
-    await table.bulkPut(items.slice(start, end));
-    options.onProgress?.({ phase, done: end, total: items.length });
+    const write = table.bulkPut(items.slice(start, end));
+    // Observed at once: if it fails while the previous chunk is awaited, that failure is the one thrown.
+    write.catch(() => undefined);
+    if (pending) {
+      await pending.write;
+      options.onProgress?.({ phase, done: pending.end, total: items.length });
+    }
+    pending = { write, end };
+  }
+  if (pending) {
+    await pending.write;
+    options.onProgress?.({ phase, done: pending.end, total: items.length });
   }
 }
 
@@ -105,7 +123,7 @@ export async function apply(db: ArchiveDB, incoming: Snapshot, options: TaskOpti
 }
 
 function write(db: ArchiveDB, incoming: Snapshot, options: TaskOptions): Promise<MergePlan> {
-  return db.transaction('rw', [db.pages, db.clippings, db.settings, db.tallies], async () => {
+  return db.transaction('rw', [db.pages, db.clippings, db.settings, db.tallies, db.searchLog], async () => {
     const existing = await loadExisting(db, incoming);
     const plan = planMerge(incoming, existing);
     await putInChunks(db.pages, plan.pages, 'write pages', options);
@@ -117,7 +135,9 @@ function write(db: ArchiveDB, incoming: Snapshot, options: TaskOptions): Promise
       const others = (await db.clippings.where('pageId').anyOf(plan.changedPages).toArray()).filter((c) => !written.has(c.id));
       const rederived = others.map((c) => ({ ...c, ...deriveClipping(c, pages.get(c.pageId)!) }));
       await putInChunks(db.clippings, rederived, 'update clippings', options);
+      await logClippings(db, rederived);
     }
+    await logClippings(db, plan.clippings);
     if (plan.settings) await db.settings.put(plan.settings);
     await applyTally(db, tallyOfPlan(plan, existing));
     // A cancel that arrives during the last write still undoes everything.

@@ -1,9 +1,10 @@
 /**
  * Search text the way Vietnamese readers type it: without diacritics, "d" for "đ",
- * numbers in any spelling. Pure functions, no storage: `lib/store` keeps the tokens in a
- * multi-entry index and runs the query plan.
+ * numbers in any spelling. No storage: `lib/store` logs each clipping's tokens
+ * (lib/store/words.ts), holds them in a `WordIndex` in memory and runs the query plan.
  */
 export { fold } from './fold.ts';
+export { WordIndex } from './memory.ts';
 export {
   addIndexTokens,
   indexTokens,

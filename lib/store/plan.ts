@@ -1,8 +1,9 @@
 /**
  * How a filtered or searched page of clippings is found without reading the archive.
  *
- * Each criterion (a filter value, a date range, a search term) is a "source": a range of
- * one index. Records are expensive to read (each is a structured clone, fifteen or so
+ * Each filter criterion (a value, a date range) is a "source": a range of one index. The
+ * search terms are one more source, always complete: the clippings whose words match
+ * them, from the words held in memory (words.ts), read without touching an index. Records are expensive to read (each is a structured clone, fifteen or so
  * times the cost of a key), keys are cheap, so the plan reads keys to decide which few
  * records to read:
  *
@@ -30,6 +31,7 @@ import type { ArchiveDB } from './db.ts';
 import { StoreError } from './errors.ts';
 import { matchesFilter, type NormalFilter } from './filter.ts';
 import type { ClippingRecord } from './records.ts';
+import { matchingIds } from './words.ts';
 
 export type Order = 'created' | 'updated';
 
@@ -138,7 +140,12 @@ interface Source {
   rarity: number;
 }
 
-/** The index ranges that narrow a filter, one per criterion. */
+/** Every clipping of one site or province, by its ordered compound index. */
+function lane(table: Clippings, field: 'host' | 'province', value: string): Collection<ClippingRecord, string> {
+  return table.where(`[${field}+createdAt+id]`).between([value, -Infinity], [value, Infinity], true, true);
+}
+
+/** The index ranges that narrow a filter, one per criterion (the search terms aside). */
 function sources(table: Clippings, f: NormalFilter): Source[] {
   const out: Source[] = [];
   const add = (range: Collection<ClippingRecord, string>, rarity: number) => out.push({ range, rarity });
@@ -146,15 +153,12 @@ function sources(table: Clippings, f: NormalFilter): Source[] {
   if (f.docCode !== undefined) add(table.where('docCodes').equals(f.docCode), 1);
   if (f.tag !== undefined) add(table.where('tags').equals(f.tag), 4);
   if (f.unit !== undefined) add(table.where('figureUnits').equals(f.unit), 5);
-  if (f.host !== undefined) add(table.where('host').equals(f.host), 5);
-  if (f.province !== undefined) add(table.where('province').equals(f.province), 6);
+  if (f.host !== undefined) add(table.where('[host+createdAt+id]').between([f.host, -Infinity], [f.host, Infinity], true, true), 5);
+  if (f.province !== undefined) add(lane(table, 'province', f.province), 6);
   if (f.published) add(table.where('publishedAt').between(f.published[0], f.published[1], true, true), 7);
   if (f.saved) add(table.where('createdAt').between(f.saved[0], f.saved[1], true, true), 7);
-  if (f.kind !== undefined) add(table.where('kinds').equals(f.kind), 9);
-  for (const term of f.terms ?? []) {
-    // Numbers and codes are rarer than words; longer words rarer than short ones.
-    add(table.where('tokens').startsWith(term), (/\d/.test(term) ? 2 : 8) - Math.min(term.length, 20) / 100);
-  }
+  // No source for `kind` (no index since v4): its two values each cover most of the
+  // archive, so a scan finds them in a chunk; the in-memory check applies it.
   return out;
 }
 
@@ -178,9 +182,17 @@ function pageOf(matches: ClippingRecord[], order: Order, skip: number, limit: nu
   return { records, next: more && last ? encodeCursor(orderKey(last, order)) : null };
 }
 
-/** Tombstone ids (the `deletedAt` index holds only them): to know a total without reading records. */
-async function tombstoneIds(table: Clippings): Promise<Set<string>> {
-  return new Set(await table.where('deletedAt').above(-Infinity).primaryKeys());
+/**
+ * Tombstone ids (the `deletedAt` index holds only them): to know a total without reading
+ * records. Not `async`: the last await of a query, and a native promise awaited there let
+ * the transaction commit before the query returned (Dexie's PrematureCommitError).
+ */
+function tombstoneIds(table: Clippings): Promise<Set<string>> {
+  return table
+    .where('deletedAt')
+    .above(-Infinity)
+    .primaryKeys()
+    .then((keys) => new Set(keys));
 }
 
 /** Read every candidate, check, sort. */
@@ -294,7 +306,8 @@ function preferRead(candidates: number, want: number, archiveSize: number): bool
 }
 
 /**
- * One page of the clippings that pass `f`, newest first. Call inside a read transaction.
+ * One page of the clippings that pass `f`, newest first. Call inside a read transaction
+ * (that includes `searchLog` when `f` has search terms).
  *
  * `archiveSize` reads the number of clipping records, tombstones included: the store keeps
  * it (tallies.ts) and passes its reader, since in a browser's IndexedDB `count()` walks the whole
@@ -314,11 +327,14 @@ export async function queryPage(table: Clippings, f: NormalFilter, request: Page
   // The size is read beside the probes, not before them. The caller passes how to read it,
   // not the read itself: a read started before a bad cursor throws above would be left
   // to fail unheard when the transaction aborts.
-  const [size, ...probed] = await Promise.all([
+  const [size, words, ...probed] = await Promise.all([
     archiveSize ? archiveSize() : table.count(),
+    f.terms && f.terms.length > 0 ? matchingIds(table.db as ArchiveDB, f.terms) : null,
     ...all.map((s) => s.range.clone().limit(PROBE + 1).primaryKeys()),
   ]);
   const complete = probed.filter((keys) => keys.length <= PROBE).map((keys) => new Set(keys));
+  if (words) complete.push(words);
+  const criteria = all.length + (words ? 1 : 0);
   const probeKeys = probed.reduce((n, keys) => n + keys.length, 0);
   const walk = new Walk(table, f, req.order, after, want);
   const trace = (strategy: PlanTrace['strategy'], extraKeys = 0): PlanTrace => ({
@@ -333,7 +349,7 @@ export async function queryPage(table: Clippings, f: NormalFilter, request: Page
     await walk.sieveRest(candidates, size);
     // Every criterion answered by an index in full: the candidates are the matches, less tombstones.
     let total: number | null = null;
-    if (complete.length === all.length) {
+    if (complete.length === criteria) {
       const dead = await tombstoneIds(table);
       total = [...candidates].filter((id) => !dead.has(id)).length;
     }
@@ -341,7 +357,7 @@ export async function queryPage(table: Clippings, f: NormalFilter, request: Page
   }
 
   // Scan, measuring the density on the way; fetch deeper once when the scan looks long.
-  let triedDeeper = all.length === 0;
+  let triedDeeper = criteria === 0;
   let deepKeys = 0;
   let sieved = false;
   let chunk = Math.min(MAX_READ_CHUNK, Math.max(FIRST_CHUNK, Number.isFinite(want) ? want : MAX_READ_CHUNK));
@@ -369,7 +385,7 @@ export async function queryPage(table: Clippings, f: NormalFilter, request: Page
     }
     chunk = Math.min(MAX_READ_CHUNK, Math.max(FIRST_CHUNK, Number.isFinite(projected) ? Math.ceil(projected * 1.2) : chunk * 2));
   }
-  const total = all.length === 0 ? size - (await table.where('deletedAt').above(-Infinity).count()) : null;
+  const total = criteria === 0 ? size - (await table.where('deletedAt').above(-Infinity).count()) : null;
   return {
     ...pageOf(walk.matches, req.order, req.offset, req.limit),
     total,

@@ -42,7 +42,7 @@ export async function withPages(db: ArchiveDB, records: readonly ClippingRecord[
 // too early inside a live query).
 
 function run(db: ArchiveDB, f: NormalFilter, request: PageRequest): Promise<ListResult> {
-  return db.transaction('r', db.clippings, db.pages, db.tallies, async () => {
+  return db.transaction('r', [db.clippings, db.pages, db.tallies, db.searchLog], async () => {
     const page: RecordPage = await queryPage(db.clippings, f, request, () => total(db, 'all'));
     return { items: await withPages(db, page.records), next: page.next, total: page.total };
   });

@@ -17,6 +17,7 @@ import {
 import { applyTally, Tally } from './tallies.ts';
 import { canonicalizeUrl } from './url.ts';
 import { validateClipping, validatePage, validatePatch, validateSettingsPatch, type ValidClipping } from './validate.ts';
+import { logClippings, logRemoved } from './words.ts';
 
 export interface StoreContext {
   db: ArchiveDB;
@@ -53,13 +54,12 @@ function clippingRelevant(a: PageRecord, b: PageRecord): boolean {
   return a.host !== b.host || a.province !== b.province || a.publishedAt !== b.publishedAt || a.title !== b.title || a.site !== b.site;
 }
 
+/** Derives a page's clippings again (its title and site are in their words): rewritten and logged. */
 async function rederiveClippings(ctx: StoreContext, page: PageRecord): Promise<void> {
-  await ctx.db.clippings
-    .where('pageId')
-    .equals(page.id)
-    .modify((c) => {
-      Object.assign(c, deriveClipping(c, page));
-    });
+  const clippings = await ctx.db.clippings.where('pageId').equals(page.id).toArray();
+  const rederived = clippings.map((c) => ({ ...c, ...deriveClipping(c, page) }));
+  await ctx.db.clippings.bulkPut(rederived);
+  await logClippings(ctx.db, rederived);
 }
 
 /**
@@ -115,7 +115,7 @@ async function upsertPage(ctx: StoreContext, input: PageFields, at: number, tall
 export async function savePage(ctx: StoreContext, input: unknown): Promise<PageRecord> {
   const valid = validatePage(input);
   const { db } = ctx;
-  return db.transaction('rw', db.pages, db.clippings, db.tallies, async () => {
+  return db.transaction('rw', [db.pages, db.clippings, db.tallies, db.searchLog], async () => {
     const tally = new Tally();
     const page = await upsertPage(ctx, valid, ctx.now(), tally);
     await applyTally(db, tally);
@@ -179,11 +179,11 @@ function newClipping(ctx: StoreContext, c: ValidClipping, page: PageRecord, at: 
 export async function saveClipping(ctx: StoreContext, input: unknown): Promise<ClippingView> {
   const valid = validateClipping(input);
   const { db } = ctx;
-  return db.transaction('rw', [db.pages, db.clippings, db.settings, db.tallies], async () => {
+  return db.transaction('rw', [db.pages, db.clippings, db.settings, db.tallies, db.searchLog], async () => {
     const at = ctx.now();
     const tally = new Tally();
-    const settings = await settingsOf(ctx, at);
-    const page = await upsertPage(ctx, valid.page, at, tally);
+    // Side by side: in a browser each read waits a round trip to the database process.
+    const [settings, page] = await Promise.all([settingsOf(ctx, at), upsertPage(ctx, valid.page, at, tally)]);
     const same = await findSame(ctx, page.id, valid);
     if (same) {
       await applyTally(db, tally);
@@ -192,7 +192,7 @@ export async function saveClipping(ctx: StoreContext, input: unknown): Promise<C
     const clipping = newClipping(ctx, valid, page, at, settings.defaultColour);
     await db.clippings.add(clipping);
     tally.clipping(clipping, 1);
-    await Promise.all([rememberTags(ctx, valid.tags, at), applyTally(db, tally)]);
+    await Promise.all([rememberTags(ctx, valid.tags, at), applyTally(db, tally), logClippings(db, [clipping])]);
     return { clipping, page };
   });
 }
@@ -236,7 +236,7 @@ export async function saveClippings(ctx: StoreContext, inputs: readonly unknown[
   });
   const pageInputs = foldPages(valid.map((c) => c.page));
   const { db } = ctx;
-  return db.transaction('rw', [db.pages, db.clippings, db.settings, db.tallies], async () => {
+  return db.transaction('rw', [db.pages, db.clippings, db.settings, db.tallies, db.searchLog], async () => {
     const settings = await settingsOf(ctx, ctx.now());
     const tally = new Tally();
     // Each page once, then every clipping from its page's final state. (Awaiting only
@@ -252,7 +252,7 @@ export async function saveClippings(ctx: StoreContext, inputs: readonly unknown[
     // write's index keys for live queries; a bulk write is tracked by its keys alone).
     await db.clippings.bulkAdd(views.map((v) => v.clipping));
     for (const v of views) tally.clipping(v.clipping, 1);
-    await applyTally(db, tally);
+    await Promise.all([applyTally(db, tally), logClippings(db, views.map((v) => v.clipping))]);
     return views;
   });
 }
@@ -264,7 +264,7 @@ async function change(
   also?: (at: number) => Promise<void>,
 ): Promise<ClippingView> {
   const { db } = ctx;
-  return db.transaction('rw', [db.pages, db.clippings, db.settings, db.tallies], async () => {
+  return db.transaction('rw', [db.pages, db.clippings, db.settings, db.tallies, db.searchLog], async () => {
     const at = ctx.now();
     const current = await db.clippings.get(id);
     if (!current) throw new StoreError('not-found', `No clipping ${id}`);
@@ -277,7 +277,7 @@ async function change(
     await db.clippings.put(clipping);
     const tally = new Tally();
     tally.replace(current, clipping);
-    await applyTally(db, tally);
+    await Promise.all([applyTally(db, tally), logClippings(db, [clipping])]);
     if (also) await also(at);
     return { clipping, page };
   });
@@ -315,14 +315,14 @@ export async function undoDelete(ctx: StoreContext, id: string): Promise<Clippin
  */
 export async function purgeTombstones(ctx: StoreContext, before: number): Promise<number> {
   const { db } = ctx;
-  return db.transaction('rw', db.clippings, db.tallies, async () => {
+  return db.transaction('rw', [db.clippings, db.tallies, db.searchLog], async () => {
     // Tombstones are few until purged, and only they are in the `deletedAt` index.
     const gone = await db.clippings.where('deletedAt').below(before).primaryKeys();
     if (gone.length === 0) return 0;
     await db.clippings.bulkDelete(gone);
     const tally = new Tally();
     tally.add('all', '', -gone.length);
-    await applyTally(db, tally);
+    await Promise.all([applyTally(db, tally), logRemoved(db, gone)]);
     return gone.length;
   });
 }

@@ -12,7 +12,7 @@ import { seedArchive } from '../../lib/store/fixtures.ts';
 import { queryPage, type Order, type RecordPage } from '../../lib/store/plan.ts';
 import type { ClippingRecord } from '../../lib/store/records.ts';
 import { createRepo } from '../../lib/store/repo.ts';
-import { clip, fresh } from './helpers.ts';
+import { clip, fresh, PAGE } from './helpers.ts';
 
 const N = 1_500;
 let db: ArchiveDB;
@@ -37,7 +37,7 @@ function brute(f: NormalFilter, order: Order): ClippingRecord[] {
 }
 
 async function run(f: NormalFilter, order: Order, limit: number, cursor: string | null = null): Promise<RecordPage> {
-  return db.transaction('r', db.clippings, () => queryPage(db.clippings, f, { order, limit, cursor }));
+  return db.transaction('r', [db.clippings, db.searchLog], async () => queryPage(db.clippings, f, { order, limit, cursor }));
 }
 
 /** Every page, following cursors. */
@@ -129,7 +129,7 @@ describe('query plan', () => {
 });
 
 describe('common words, rare together', () => {
-  it('fetches deeper instead of scanning the archive, and still agrees', async () => {
+  it('finds the few clippings with both words from the words in memory, reading only them', async () => {
     const { db: db2, repo } = fresh();
     const inputs = [];
     // 1 400 clippings with "alpha", 1 400 with "beta", 20 with both, newest last.
@@ -138,7 +138,23 @@ describe('common words, rare together', () => {
     inputs.push(...Array.from({ length: 600 }, (_, i) => clip(`beta filler ${i}`)));
     await repo.saveClippings(inputs);
     const f = normalizeFilter({}, queryTerms('alpha beta'));
-    const page = await db2.transaction('r', db2.clippings, () => queryPage(db2.clippings, f, { limit: 50 }));
+    const page = await db2.transaction('r', [db2.clippings, db2.searchLog], async () => queryPage(db2.clippings, f, { limit: 50 }));
+    expect(page.records).toHaveLength(20);
+    expect(page.total).toBe(20);
+    expect(page.plan).toMatchObject({ strategy: 'read-all', reads: 20 });
+  }, 60_000);
+
+  it('fetches a filter\'s sources deeper instead of scanning the archive, and still agrees', async () => {
+    const { db: db2, repo } = fresh();
+    const other = { ...PAGE, url: 'https://hanoi.gov.vn/tin/a.html', canonicalUrl: null };
+    const inputs = [];
+    // 1 400 clippings tagged "alpha" on one site, 1 400 on another site, 20 tagged on the other site, newest last.
+    for (let i = 0; i < 1_400; i++) inputs.push(clip(`mot ${i}`, { tags: ['alpha'] }), clip(`hai ${i}`, {}, other));
+    for (let i = 0; i < 20; i++) inputs.push(clip(`ba ${i}`, { tags: ['alpha'] }, other));
+    inputs.push(...Array.from({ length: 600 }, (_, i) => clip(`bon ${i}`, {}, other)));
+    await repo.saveClippings(inputs);
+    const f = normalizeFilter({ tag: 'alpha', host: 'hanoi.gov.vn' });
+    const page = await db2.transaction('r', [db2.clippings, db2.searchLog], async () => queryPage(db2.clippings, f, { limit: 50 }));
     expect(page.records).toHaveLength(20);
     expect(page.plan.strategy).toMatch(/^scan\+/);
     expect(page.plan.reads).toBeLessThan(1_500); // the scan alone would read 3 420

@@ -98,7 +98,7 @@ describe('kept counts', () => {
 
     const db = openArchiveDB({ name: 'archive-v2', indexedDB: factory, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await kept(db)).toEqual(await counted(db));
     const stats = await createRepo(db).stats();
     expect(stats.clippings + stats.tombstones).toBe(41);

@@ -5,7 +5,7 @@ import { declareVersions, openArchiveDB } from '../../lib/store/db.ts';
 import { clippingV1toV2, pageV1toV2, type ClippingRecordV1, type PageRecordV1, type SettingsRecordV1 } from '../../lib/store/migrations.ts';
 import { createRepo } from '../../lib/store/repo.ts';
 import { SCHEMA_VERSION } from '../../lib/store/records.ts';
-import { DOC, entitiesIn, FIG } from './helpers.ts';
+import { clip, clip3307, DOC, entitiesIn, FIG, fresh } from './helpers.ts';
 
 const QUOTE = 'Theo Quyết định số 3307/QĐ-UBND, tổng vốn 1.640 tỷ đồng.';
 
@@ -78,7 +78,7 @@ describe('upgrade from schema version 1', () => {
 
     const db = openArchiveDB({ name: 'archive', indexedDB: factory, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
 
     const page = await db.pages.get('page-1');
     expect(page).toEqual({ ...PAGE_V1, schemaVersion: 2, province: 'Bình Phước', publishedAt: Date.parse('2024-03-12T08:30:00+07:00') });
@@ -125,5 +125,58 @@ describe('upgrade from schema version 1', () => {
     expect(c.schemaVersion).toBe(2);
     expect(c.province).toBe('Bình Phước');
     expect(clippingV1toV2(clippingV1('y'), undefined).province).toBeNull();
+  });
+});
+
+describe('upgrade from schema version 3 (the word index) to 4 (the search log)', () => {
+  it('keeps every record, drops the word index and finds the same clippings', async () => {
+    const factory = new IDBFactory();
+    const scratch = fresh();
+    const saved = await scratch.repo.saveClippings([clip3307(), clip('Nghị quyết về giải ngân vốn.', { tags: ['đầu tư'] }), clip('Một đoạn khác, 2,5 ha đất.')]);
+    const deleted = saved[2]!.clipping.id;
+    await scratch.repo.deleteClipping(deleted);
+    const [pages, clippings, tallies, settings] = await Promise.all([scratch.db.pages.toArray(), scratch.db.clippings.toArray(), scratch.db.tallies.toArray(), scratch.db.settings.toArray()]);
+
+    // A version 3 database holding those records, as version 3 code wrote them.
+    const v3 = new Dexie('archive-v3', { indexedDB: factory, IDBKeyRange });
+    declareVersions(v3, 3);
+    await v3.open();
+    await v3.table('pages').bulkAdd(pages);
+    await v3.table('clippings').bulkAdd(clippings);
+    await v3.table('tallies').bulkAdd(tallies);
+    await v3.table('settings').bulkAdd(settings);
+    expect(await v3.table('clippings').where('tokens').startsWith('3307').count()).toBe(1);
+    v3.close();
+
+    const db = openArchiveDB({ name: 'archive-v3', indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect(db.verno).toBe(4);
+    expect(db.clippings.schema.indexes.map((i) => i.name)).not.toContain('tokens');
+    expect(await db.clippings.toArray()).toEqual(clippings);
+    expect(await db.pages.toArray()).toEqual(pages);
+    expect(await db.tallies.toArray()).toEqual(tallies);
+    expect(await db.searchLog.count()).toBeGreaterThan(0);
+
+    const repo = createRepo(db);
+    expect((await repo.search('quyet dinh 3307')).items.map((v) => v.clipping.id)).toEqual([saved[0]!.clipping.id]);
+    expect((await repo.search('1640 ty')).total).toBe(1);
+    expect((await repo.search('qd-ubnd')).total).toBe(1);
+    expect((await repo.search('dau tu', { tag: 'đầu tư' })).items.map((v) => v.clipping.id)).toEqual([saved[1]!.clipping.id]);
+    expect((await repo.search('2.5 ha')).total).toBe(0); // deleted: not found
+    await repo.undoDelete(deleted);
+    expect((await repo.search('2.5 ha')).items.map((v) => v.clipping.id)).toEqual([deleted]);
+    expect((await repo.listClippings({ filter: { host: 'bdv.binhphuoc.gov.vn' } })).total).toBe(3);
+    db.close();
+  });
+
+  it('goes from version 1 to 4 in one opening, with search through the log', async () => {
+    const factory = new IDBFactory();
+    await writeV1(factory, 'archive-1-4');
+    const db = openArchiveDB({ name: 'archive-1-4', indexedDB: factory, IDBKeyRange });
+    const repo = createRepo(db);
+    expect((await repo.search('ghi chu cu')).items.map((v) => v.clipping.id)).toEqual(['c-live']);
+    expect(db.verno).toBe(4);
+    expect((await repo.search('3307/qd')).items.map((v) => v.clipping.id)).toEqual(['c-live']);
+    db.close();
   });
 });
