@@ -1,9 +1,10 @@
 /**
  * Dates as Vietnamese prose writes them: "28/12/2020", "30.3.2022", "30-3-2022",
  * "11 tháng 11 năm 2021", and the partial forms that are never figures ("27/7",
- * "12/2021"). Sticky regexes: each attempt reads only the characters of its match.
+ * "12/2021"). Sticky regexes, or code-unit scans where they run at every number: each
+ * attempt reads only the characters of its match.
  */
-import { nextWordInitial } from './text';
+import { isDigit, isRegexHSpace, isRegexSpace, nextWordInitial } from './text';
 
 export interface ParsedDate {
   start: number;
@@ -12,9 +13,11 @@ export interface ParsedDate {
   iso: string | null;
 }
 
-const H = '[^\\S\\r\\n]{0,2}';
-const FULL_NUMERIC = new RegExp(`(\\d{1,2})${H}([/.\\-])${H}(\\d{1,2})${H}\\2${H}(\\d{4})(?!\\d)`, 'y');
-const FULL_WORDS = /(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})(?!\d)/iy;
+// The full dates run at many numbers, so they are read by code unit, exactly as these
+// sticky regexes would read them:
+// FULL_NUMERIC (numericDateEnd): /(\d{1,2})H([/.\-])H(\d{1,2})H\2H(\d{4})(?!\d)/y,
+//   H = [^\S\r\n]{0,2}
+// FULL_WORDS (wordDateEnd): /(\d{1,2})\s+tháng\s+(\d{1,2})\s*(?:,\s*)?năm\s+(\d{4})(?!\d)/iy
 const DAY_MONTH = /(\d{1,2})\/(\d{1,2})(?![\d/])/y;
 const MONTH_YEAR = /(\d{1,2})[/\-.](\d{4})(?!\d)/y;
 
@@ -24,29 +27,125 @@ function pad(n: number): string {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-export function isoDate(day: number, month: number, year: number): string | null {
-  if (month < 1 || month > 12 || day < 1 || year < 1000 || year > 2999) return null;
+function isValidDate(day: number, month: number, year: number): boolean {
+  if (month < 1 || month > 12 || day < 1 || year < 1000 || year > 2999) return false;
   const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const dim = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!;
-  if (day > dim) return null;
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
+}
+
+export function isoDate(day: number, month: number, year: number): string | null {
+  return isValidDate(day, month, year) ? `${year}-${pad(month)}-${pad(day)}` : null;
+}
+
+// The day, month and year fullDateEnd read last (read at once by its caller).
+let dateDay = 0;
+let dateMonth = 0;
+let dateYear = 0;
+
+/**
+ * End of the full date (day, month and year) starting at `pos`, or -1; its parts are
+ * left in dateDay, dateMonth and dateYear. No ISO string: the scan over the text only
+ * needs to skip a date, and only a citation's date is kept.
+ */
+export function fullDateEnd(text: string, pos: number): number {
+  const end = numericDateEnd(text, pos);
+  if (end >= 0 && isValidDate(dateDay, dateMonth, dateYear)) return end;
+  const wordsEnd = wordDateEnd(text, pos);
+  return wordsEnd >= 0 && isValidDate(dateDay, dateMonth, dateYear) ? wordsEnd : -1;
 }
 
 /** A full date (day, month and year) starting at `pos`, or null. */
 export function parseFullDate(text: string, pos: number): ParsedDate | null {
-  FULL_NUMERIC.lastIndex = pos;
-  let m = FULL_NUMERIC.exec(text);
-  if (m) {
-    const iso = isoDate(Number(m[1]), Number(m[3]), Number(m[4]));
-    if (iso) return { start: pos, end: pos + m[0].length, iso };
-  }
-  FULL_WORDS.lastIndex = pos;
-  m = FULL_WORDS.exec(text);
-  if (m) {
-    const iso = isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (iso) return { start: pos, end: pos + m[0].length, iso };
-  }
-  return null;
+  const end = fullDateEnd(text, pos);
+  return end < 0 ? null : { start: pos, end, iso: isoDate(dateDay, dateMonth, dateYear) };
+}
+
+/** A run of `min`–`max` digits at `pos` that no digit follows: its value, or -1 (its end in `runEnd`). */
+let runEnd = 0;
+function digitRun(text: string, pos: number, min: number, max: number): number {
+  let i = pos;
+  let v = 0;
+  while (isDigit(text.charCodeAt(i))) v = v * 10 + (text.charCodeAt(i++) - 0x30);
+  runEnd = i;
+  return i - pos >= min && i - pos <= max ? v : -1;
+}
+
+/** Up to two spaces (FULL_NUMERIC's `[^\S\r\n]{0,2}`): where they end, or -1 if more follow. */
+function shortGap(text: string, i: number): number {
+  if (isRegexHSpace(text.charCodeAt(i))) i++;
+  if (isRegexHSpace(text.charCodeAt(i))) i++;
+  return isRegexHSpace(text.charCodeAt(i)) ? -1 : i;
+}
+
+/**
+ * FULL_NUMERIC by code unit ("28/12/2020", "30 . 3 . 2022"): where it ends, or -1.
+ * Every part is a whole digit run, so the regex could never backtrack into a match.
+ */
+function numericDateEnd(text: string, pos: number): number {
+  dateDay = digitRun(text, pos, 1, 2);
+  if (dateDay < 0) return -1;
+  let i = shortGap(text, runEnd);
+  const sep = text.charCodeAt(i);
+  if (i < 0 || (sep !== 0x2f && sep !== 0x2e && sep !== 0x2d)) return -1;
+  i = shortGap(text, i + 1);
+  if (i < 0) return -1;
+  dateMonth = digitRun(text, i, 1, 2);
+  if (dateMonth < 0) return -1;
+  i = shortGap(text, runEnd);
+  if (i < 0 || text.charCodeAt(i) !== sep) return -1;
+  i = shortGap(text, i + 1);
+  if (i < 0) return -1;
+  dateYear = digitRun(text, i, 4, 4);
+  return dateYear < 0 ? -1 : runEnd;
+}
+
+/** White space (`\s+` when `min` is 1, `\s*` when 0): where it ends, or -1 if too little. */
+function spaces(text: string, i: number, min: number): number {
+  const start = i;
+  while (isRegexSpace(text.charCodeAt(i))) i++;
+  return i - start >= min ? i : -1;
+}
+
+/** "tháng" (any case, as FULL_WORDS's `i` flag reads it) at `i`. */
+function isThang(text: string, i: number): boolean {
+  const a = text.charCodeAt(i + 2);
+  return (
+    (text.charCodeAt(i) | 0x20) === 0x74 &&
+    (text.charCodeAt(i + 1) | 0x20) === 0x68 &&
+    (a === 0xe1 || a === 0xc1) &&
+    (text.charCodeAt(i + 3) | 0x20) === 0x6e &&
+    (text.charCodeAt(i + 4) | 0x20) === 0x67
+  );
+}
+
+/** "năm" (any case) at `i`. */
+function isNam(text: string, i: number): boolean {
+  const a = text.charCodeAt(i + 1);
+  return (text.charCodeAt(i) | 0x20) === 0x6e && (a === 0x103 || a === 0x102) && (text.charCodeAt(i + 2) | 0x20) === 0x6d;
+}
+
+/**
+ * FULL_WORDS by code unit ("11 tháng 11 năm 2021"): where it ends, or -1; the parts go
+ * to dateDay, dateMonth and dateYear. Each number is a whole digit run and each gap
+ * all the white space there, so, as for the numeric form, no backtracking could find
+ * a match this misses.
+ */
+function wordDateEnd(text: string, pos: number): number {
+  dateDay = digitRun(text, pos, 1, 2);
+  if (dateDay < 0) return -1;
+  let i = spaces(text, runEnd, 1);
+  if (i < 0 || !isThang(text, i)) return -1;
+  i = spaces(text, i + 5, 1);
+  if (i < 0) return -1;
+  dateMonth = digitRun(text, i, 1, 2);
+  if (dateMonth < 0) return -1;
+  i = spaces(text, runEnd, 0);
+  if (text.charCodeAt(i) === 0x2c) i = spaces(text, i + 1, 0);
+  if (!isNam(text, i)) return -1;
+  i = spaces(text, i + 3, 1);
+  if (i < 0) return -1;
+  dateYear = digitRun(text, i, 4, 4);
+  return dateYear < 0 ? -1 : runEnd;
 }
 
 /**
@@ -78,6 +177,26 @@ export function parsePartialDate(text: string, pos: number): ParsedDate | null {
 const SIGNING_DATE = /[^\S\r\n]*(?:,[^\S\r\n]*)?(?:\(\s*)?(?:(?:được\s+)?(?:ban\s+hành|ký)\s+|cùng\s+)?ngày\s*:?\s*/iuy;
 
 /**
+ * SIGNING_DATE in its usual form, spaces and "ngày" (any case), by code unit: where it
+ * ends; -1 when the text has another word starting with "n" there (no other form of
+ * SIGNING_DATE starts with one, so it cannot match); -2 when the regex must decide.
+ */
+function plainNgayEnd(text: string, pos: number): number {
+  let i = pos;
+  while (isRegexHSpace(text.charCodeAt(i))) i++;
+  if ((text.charCodeAt(i) | 0x20) !== 0x6e) return -2; // n
+  const a = text.charCodeAt(i + 2);
+  if ((text.charCodeAt(i + 1) | 0x20) !== 0x67 || (a !== 0xe0 && a !== 0xc0) || (text.charCodeAt(i + 3) | 0x20) !== 0x79) return -1; // gày
+  i += 4;
+  while (isRegexSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 0x3a) {
+    i++;
+    while (isRegexSpace(text.charCodeAt(i))) i++;
+  }
+  return i;
+}
+
+/**
  * The signing date attached to a citation that ends at `pos`: ", ngày 01/7/2021",
  * " ngày 11 tháng 11 năm 2021", " ban hành ngày 30.3.2022". Returns null when the
  * next words are not a date.
@@ -86,14 +205,21 @@ export function parseSigningDate(text: string, pos: number): ParsedDate | null {
   const initial = nextWordInitial(text, pos);
   // "ngày …", "ban hành ngày …", "ký ngày …", "được ban hành ngày …", "cùng ngày …"
   if (initial !== 0x6e && initial !== 0x62 && initial !== 0x6b && initial !== 0x111 && initial !== 0x63) return null;
-  SIGNING_DATE.lastIndex = pos;
-  const m = SIGNING_DATE.exec(text);
-  if (!m) return null;
-  const d = parseFullDate(text, pos + m[0].length);
+  let introEnd = plainNgayEnd(text, pos);
+  let paren = false;
+  if (introEnd === -2) {
+    SIGNING_DATE.lastIndex = pos;
+    const m = SIGNING_DATE.exec(text);
+    if (!m) return null;
+    introEnd = pos + m[0].length;
+    paren = m[0].includes('(');
+  }
+  if (introEnd < 0) return null;
+  const d = parseFullDate(text, introEnd);
   if (!d) return null;
   let end = d.end;
   // Close a parenthesis opened before "ngày".
-  if (m[0].includes('(')) {
+  if (paren) {
     let j = end;
     while (j < text.length && /\s/.test(text[j]!)) j++;
     if (text[j] === ')') end = j + 1;

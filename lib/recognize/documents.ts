@@ -19,7 +19,20 @@ import {
   SYMBOL_TYPES_CASE_FREE,
 } from './lexicon';
 import { parseSigningDate } from './dates';
-import { isDigit, isHSpace, isLetter, isLineBreak, isSpace, isUpper, lowerWord, nextWordInitial, spansBefore, wordsBefore } from './text';
+import {
+  isDigit,
+  isHSpace,
+  isLetter,
+  isLineBreak,
+  isRegexHSpace,
+  isRegexSpace,
+  isSpace,
+  isUpper,
+  lowerWord,
+  nextWordInitial,
+  spansBefore,
+  wordsBefore,
+} from './text';
 import { WordTable } from './wordtable';
 
 /** A document found in the normalized text, before offsets are mapped back. */
@@ -50,7 +63,6 @@ const STATE_CODE = new RegExp(
 const PARTY_CODE = new RegExp(`${DOC_NUMBER}${SP}[\\-–]${SP}(\\p{Lu}${SEG_BODY}(?:${MORE}){1,8})`, 'uy');
 const SHORTHAND = /(\d{1,6})\/((?:19|20)\d{2})(?![\d/\p{L}])/uy;
 const YEAR_AFTER = /[^\S\r\n]*,?[^\S\r\n]*năm[^\S\r\n]+((?:19|20)\d{2})(?![\d/.,\-]\d)(?!\d)/iuy;
-const ISSUER_INTRO = /[^\S\r\n]*,?[^\S\r\n]*của[^\S\r\n]+/iuy;
 /** "luật" or "pháp" somewhere in [from, to): read by code unit, no slice, no regex. */
 function namedHintBefore(text: string, from: number, to: number): boolean {
   for (let i = to - 1; i >= from; i--) {
@@ -63,6 +75,19 @@ function namedHintBefore(text: string, from: number, to: number): boolean {
 // What may stand between the members of a coordinated list. Not ";": it ends one
 // citation and starts another, each with its own date and issuer.
 const LIST_GAP = /^[^\S\r\n]*(?:,|và|hoặc|cùng)?[^\S\r\n]*(?:,[^\S\r\n]*và[^\S\r\n]*)?$/iu;
+
+/**
+ * LIST_GAP on text[from, to). Most gaps hold other words ("của …", "ngày …"): its first
+ * character after the spaces rules them out before any slice or regex.
+ */
+export function isListGap(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to && isRegexHSpace(text.charCodeAt(i))) i++;
+  if (i >= to) return true;
+  const c = text.charCodeAt(i) | 0x20;
+  if (c !== 0x2c && c !== 0x76 && c !== 0x68 && c !== 0x63) return false; // , v(à) h(oặc) c(ùng)
+  return LIST_GAP.test(text.slice(from, to));
+}
 
 interface CodeMatch {
   start: number;
@@ -228,8 +253,53 @@ interface TypeWordMatch {
 }
 
 // The words before a code, nearest first (scratch: findTypeWord is not re-entered).
-const WORD_STARTS = new Int32Array(12);
-const WORD_ENDS = new Int32Array(12);
+// They are read lazily, as far as a question needs: most codes are decided by the
+// two or three words next to them ("Quyết định số 12/QĐ-UBND").
+const MAX_WORDS_BEFORE = 12;
+const WORD_STARTS = new Int32Array(MAX_WORDS_BEFORE);
+const WORD_ENDS = new Int32Array(MAX_WORDS_BEFORE);
+/** How many words of the scratch are read; where and above what the next is to be read. */
+let wordsRead = 0;
+let wordsFrom = 0;
+let wordsFloor = 0;
+let wordsDone = false;
+
+function startWordsBefore(pos: number, floor: number): void {
+  wordsRead = 0;
+  wordsFrom = pos;
+  wordsFloor = floor;
+  wordsDone = false;
+}
+
+/**
+ * Reads words backwards until `want` are read (at most MAX_WORDS_BEFORE) or none is
+ * left, as spansBefore would (crossing spaces and line breaks, not past the floor);
+ * returns how many there are.
+ */
+function wordsBeforeUpTo(text: string, want: number): number {
+  if (wordsDone || wordsRead >= want) return wordsRead;
+  // Locals in the loops: module bindings are reloaded on every access.
+  const limit = Math.min(want, MAX_WORDS_BEFORE);
+  const floor = wordsFloor;
+  let read = wordsRead;
+  let from = wordsFrom;
+  while (read < limit) {
+    let j = from;
+    while (j > floor && isSpace(text.charCodeAt(j - 1))) j--;
+    let k = j;
+    while (k > floor && isLetter(text.charCodeAt(k - 1))) k--;
+    if (k === j) {
+      wordsDone = true;
+      break;
+    }
+    WORD_STARTS[read] = k;
+    WORD_ENDS[read++] = j;
+    from = k;
+  }
+  wordsRead = read;
+  wordsFrom = from;
+  return read;
+}
 const TYPE_LAST_WORDS = new WordTable([...TYPE_LAST].map((w) => [w, true] as const));
 const SO = new WordTable([['số', true] as const]);
 
@@ -238,10 +308,24 @@ function lowerAt(text: string, k: number): string {
 }
 
 const DOC_TYPES = new WordTable(DOC_TYPE_WORDS);
+/**
+ * First syllable of the type words → bit n set when one of them has n syllables
+ * ("thông" → 2 and 4: thông tư, thông tư liên tịch): a phrase is looked up only when
+ * its first word can begin a type word that long.
+ */
+const TYPE_FIRST_LENGTHS = (() => {
+  const masks = new Map<string, number>();
+  for (const w of DOC_TYPE_WORDS.keys()) {
+    const parts = w.split(' ');
+    masks.set(parts[0]!, (masks.get(parts[0]!) ?? 0) | (1 << parts.length));
+  }
+  return new WordTable(masks);
+})();
 
-/** A type word whose last syllable is word `at` of the scratch words (`count` of them). */
-function typeWordEndingAt(text: string, at: number, count: number): { type: DocType; len: number } | null {
+/** A type word whose last syllable is word `at` of the scratch words (read up to there). */
+function typeWordEndingAt(text: string, at: number): { type: DocType; len: number } | null {
   if (TYPE_LAST_WORDS.get(text, WORD_STARTS[at]!, WORD_ENDS[at]!) === undefined) return null;
+  const count = wordsBeforeUpTo(text, at + DOC_TYPE_MAX_SYLLABLES);
   for (let len = Math.min(DOC_TYPE_MAX_SYLLABLES, count - at); len >= 1; len--) {
     const start = WORD_STARTS[at + len - 1]!;
     const end = WORD_ENDS[at]!;
@@ -250,6 +334,8 @@ function typeWordEndingAt(text: string, at: number, count: number): { type: DocT
     let letters = 0;
     for (let k = at; k < at + len; k++) letters += WORD_ENDS[k]! - WORD_STARTS[k]!;
     let type: DocType | undefined;
+    const lengths = TYPE_FIRST_LENGTHS.get(text, start, WORD_ENDS[at + len - 1]!) ?? 0;
+    if ((lengths & (1 << len)) === 0) continue;
     if (end - start === letters + len - 1) type = DOC_TYPES.get(text, start, end);
     else {
       let phrase = '';
@@ -261,9 +347,19 @@ function typeWordEndingAt(text: string, at: number, count: number): { type: DocT
   return null;
 }
 
-// Looked up in place: the issuer walk asks about every token of the phrase.
-const ISSUER_STOPS = new WordTable([...ISSUER_STOP_WORDS].map((w) => [w, true] as const));
-const ISSUER_PAIR_FIRSTS = new WordTable([...ISSUER_STOP_PAIRS].map((p) => [p.split(' ')[0]!, true] as const));
+// Looked up in place, once per token: the issuer walk asks about every token of the
+// phrase whether it stops it, or may with the next word ("ban hành").
+const ISSUER_STOP = 1;
+const ISSUER_PAIR_FIRST = 2;
+const ISSUER_WORDS = (() => {
+  const flags = new Map<string, number>();
+  for (const w of ISSUER_STOP_WORDS) flags.set(w, ISSUER_STOP);
+  for (const p of ISSUER_STOP_PAIRS) {
+    const w = p.split(' ')[0]!;
+    flags.set(w, (flags.get(w) ?? 0) | ISSUER_PAIR_FIRST);
+  }
+  return new WordTable(flags);
+})();
 
 const NAMED_GAP_TYPES: ReadonlySet<DocType> = new Set<DocType>(['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến pháp']);
 
@@ -279,16 +375,16 @@ function findTypeWord(text: string, codeStart: number, floor: number, abbrType: 
     b--;
     while (b > floor && isSpace(text.charCodeAt(b - 1))) b--;
   }
-  const count = spansBefore(text, b, WORD_STARTS, WORD_ENDS, floor);
+  startWordsBefore(b, floor);
   let k = 0;
   let hasSo = false;
-  if (count > 0 && SO.get(text, WORD_STARTS[0]!, WORD_ENDS[0]!)) {
+  if (wordsBeforeUpTo(text, 1) > 0 && SO.get(text, WORD_STARTS[0]!, WORD_ENDS[0]!)) {
     k = 1;
     hasSo = true;
   }
   let first: TypeWordMatch | null = null;
-  for (let g = 0; g <= 6 && k + g < count; g++) {
-    const hit = typeWordEndingAt(text, k + g, count);
+  for (let g = 0; g <= 6 && k + g < wordsBeforeUpTo(text, k + g + 1); g++) {
+    const hit = typeWordEndingAt(text, k + g);
     if (!hit) continue;
     // Gap words: lower-case modifiers ("phối hợp", "hành động"), or a law's name.
     if (g > 0) {
@@ -318,10 +414,8 @@ function findTypeWord(text: string, codeStart: number, floor: number, abbrType: 
  */
 export function parseIssuer(text: string, pos: number): { end: number; issuer: string } | null {
   if (nextWordInitial(text, pos) !== 0x63 /* c: "của" */) return null;
-  ISSUER_INTRO.lastIndex = pos;
-  const intro = ISSUER_INTRO.exec(text);
-  if (!intro) return null;
-  let i = pos + intro[0].length;
+  let i = issuerIntroEnd(text, pos);
+  if (i < 0) return null;
   let first = -1;
   let lastEnd = -1; // end of the last token that ends in a letter or digit
   let count = 0;
@@ -340,8 +434,9 @@ export function parseIssuer(text: string, pos: number): { end: number; issuer: s
       stop = true;
     }
     if (tokEnd === i) break;
-    if (ISSUER_STOPS.get(text, i, tokEnd)) break;
-    if (!stop && ISSUER_PAIR_FIRSTS.get(text, i, tokEnd)) {
+    const flags = ISSUER_WORDS.get(text, i, tokEnd) ?? 0;
+    if (flags & ISSUER_STOP) break;
+    if (!stop && flags & ISSUER_PAIR_FIRST) {
       let n = j;
       while (n < text.length && isHSpace(text.charCodeAt(n))) n++;
       let e = n;
@@ -356,7 +451,38 @@ export function parseIssuer(text: string, pos: number): { end: number; issuer: s
     i = j;
   }
   if (first < 0 || lastEnd < 0) return null;
-  return { end: lastEnd, issuer: text.slice(first, lastEnd).replace(/\s+/g, ' ') };
+  return { end: lastEnd, issuer: collapseSpaces(text.slice(first, lastEnd)) };
+}
+
+/**
+ * Where the issuer's words start after `pos`, or -1: what the sticky regex
+ * /[^\S\r\n]*,?[^\S\r\n]*của[^\S\r\n]+/iuy would match (an optional comma, "của" in
+ * any case, then space), read by code unit since every citation asks.
+ */
+function issuerIntroEnd(text: string, pos: number): number {
+  let i = pos;
+  while (isRegexHSpace(text.charCodeAt(i))) i++;
+  if (text.charCodeAt(i) === 0x2c) {
+    i++;
+    while (isRegexHSpace(text.charCodeAt(i))) i++;
+  }
+  const c = text.charCodeAt(i);
+  const u = text.charCodeAt(i + 1);
+  const a = text.charCodeAt(i + 2);
+  if ((c | 0x20) !== 0x63 || (u !== 0x1ee7 && u !== 0x1ee6) || (a | 0x20) !== 0x61) return -1; // c ủ a
+  i += 3;
+  if (!isRegexHSpace(text.charCodeAt(i))) return -1;
+  while (isRegexHSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** `s.replace(/\s+/g, ' ')`, without the regex when every gap is one plain space already. */
+function collapseSpaces(s: string): string {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isRegexSpace(c) && (c !== 0x20 || isRegexSpace(s.charCodeAt(i + 1)))) return s.replace(/\s+/g, ' ');
+  }
+  return s;
 }
 
 function isClosingPunct(c: number): boolean {
@@ -383,7 +509,7 @@ export function matchDocument(text: string, pos: number, floor: number, prev: Do
   } else {
     if (code.shorthand) return null;
     // "Quyết định số 217-QĐ/TW và 218-QĐ/TW": the second is typed from the first.
-    const inList = prev !== null && prev.end <= pos && LIST_GAP.test(text.slice(prev.end, pos));
+    const inList = prev !== null && prev.end <= pos && isListGap(text, prev.end, pos);
     if (inList && prev && (code.abbr === null || code.abbr === prev.abbr)) type = prev.docType;
     else type = code.abbrType;
     // A bare code names a document only with a recognised abbreviation and an issuer part.
@@ -422,6 +548,26 @@ export function matchDocument(text: string, pos: number, floor: number, prev: Do
   };
 }
 
+// The words before a year, for the cheap test below (scratch, not re-entered).
+const NAMED_STARTS = new Int32Array(12);
+const NAMED_ENDS = new Int32Array(12);
+/** Last syllables of the named instruments' words: "luật", "bộ luật", "hiến pháp", "pháp lệnh". */
+const NAMED_LAST = new WordTable([...NAMED_DOC_WORDS.keys()].map((w) => [w.split(' ').pop()!, true] as const));
+const NAM = new WordTable([['năm', true] as const]);
+
+/**
+ * Whether matchNamedDocument can find anything before the year at `yearStart`: "năm"
+ * right before it, and an instrument's last syllable among the words before that. Read
+ * in place, without cutting the words out: the text's "pháp" (giải pháp, biện pháp) and
+ * "năm" are many, its named laws few.
+ */
+function mayNameInstrument(text: string, yearStart: number, floor: number): boolean {
+  const count = spansBefore(text, yearStart, NAMED_STARTS, NAMED_ENDS, floor, false);
+  if (count < 2 || !NAM.get(text, NAMED_STARTS[0]!, NAMED_ENDS[0]!)) return false;
+  for (let i = 1; i < count; i++) if (NAMED_LAST.get(text, NAMED_STARTS[i]!, NAMED_ENDS[i]!)) return true;
+  return false;
+}
+
 /**
  * A named instrument cited with a year: "Luật Dân chủ cơ sở năm 2022", "Hiến pháp năm
  * 2013", "Bộ luật Lao động năm 2019". `yearStart` is the year's first digit, after "năm".
@@ -433,6 +579,7 @@ export function matchNamedDocument(text: string, yearStart: number, yearEnd: num
   // The instrument's word must stand within a short window before the year; a native
   // substring search rules most years out before any word is read.
   if (!namedHintBefore(text, Math.max(floor, yearStart - 90), yearStart)) return null;
+  if (!mayNameInstrument(text, yearStart, floor)) return null;
   const words = wordsBefore(text, yearStart, 12, floor, false);
   if (words[0]?.lower !== 'năm') return null;
   for (let i = 1; i < words.length; i++) {
@@ -479,13 +626,16 @@ export function matchNamedDocument(text: string, yearStart: number, yearEnd: num
 /**
  * Members of a coordinated list share the date and issuer written once at its end:
  * "Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ Chính trị".
+ * `listGaps[i]` says whether only a list gap (isListGap) parts docs[i - 1] and docs[i]:
+ * the scan notes it as it finds docs[i], while both are at hand.
  */
-export function shareListFields(text: string, docs: DocumentHit[]): void {
+export function shareListFields(docs: DocumentHit[], listGaps: readonly boolean[]): void {
   for (let i = docs.length - 2; i >= 0; i--) {
+    // Most documents stand alone: their records are not fetched again.
+    if (!listGaps[i + 1]) continue;
     const a = docs[i]!;
     const b = docs[i + 1]!;
     if (a.code === null || b.code === null) continue;
-    if (!LIST_GAP.test(text.slice(a.end, b.start))) continue;
     if (a.date === null && a.issuer === null && b.date !== null) {
       a.date = b.date;
       a.year ??= Number(b.date.slice(0, 4));

@@ -36,7 +36,7 @@ import {
   prevWordStart,
   tokenEnd,
 } from './text';
-import { WordTable } from './wordtable';
+import { HASH_P, WordTable, fold, foldCase, hashStepBackward } from './wordtable';
 
 /** A figure in normalized-text offsets; `text` is filled in when offsets are mapped back. */
 export type FigureHit = FigureEntity;
@@ -55,8 +55,23 @@ interface UnitHit {
   scale: number;
   /** A counted noun from the open class (not a listed head noun or compound). */
   openClass: boolean;
-  /** The rest of a compound amount, already scaled ("1 tỷ 200 triệu đồng": 2e8). */
-  extra?: number;
+  /** The rest of a compound amount, already scaled ("1 tỷ 200 triệu đồng": 2e8); 0 when none. */
+  extra: number;
+}
+
+function newUnitHit(): UnitHit {
+  return { end: 0, quantity: 'count', unit: null, scale: 1, openClass: false, extra: 0 };
+}
+
+/** Fills `into` (a caller's scratch record: this runs once per number) and returns it. */
+function setUnit(into: UnitHit, end: number, quantity: Quantity, unit: string | null, scale: number, openClass: boolean): UnitHit {
+  into.end = end;
+  into.quantity = quantity;
+  into.unit = unit;
+  into.scale = scale;
+  into.openClass = openClass;
+  into.extra = 0;
+  return into;
 }
 
 /** First word of every unit phrase → the most words a phrase starting with it has. */
@@ -108,6 +123,10 @@ PAIR_SECOND.add('thứ').add('hạng');
 
 /** Everything the figure scanner may ask about one word, found with one look-up. */
 interface WordInfo {
+  /** The word as listed (lower-case), when the text's own spelling of it can only be this. */
+  word: string | undefined;
+  /** Whether it can say anything about the number after it (qualifier, change, rank, label). */
+  contextual: boolean;
   unit?: UnitDef;
   /** Most words of a unit phrase that starts with this word, when more than one. */
   phraseFirst?: number;
@@ -131,6 +150,8 @@ function buildWordTable(): WordTable<WordInfo> {
     let i = info.get(w);
     if (!i) {
       i = {
+        word: foldsToItself(w) ? w : undefined,
+        contextual: false,
         unit: undefined,
         phraseFirst: undefined,
         label: false,
@@ -162,9 +183,42 @@ function buildWordTable(): WordTable<WordInfo> {
   at('hạng').rankWord = true;
   at('xếp').rankVerb = true;
   at('đứng').rankVerb = true;
+  for (const i of info.values()) {
+    i.contextual =
+      i.label === true || i.pairSecond === true || i.rankWord === true || i.changeFiller === true || i.qualifier !== undefined || i.change !== undefined;
+  }
   return new WordTable(info);
 }
+
+/** Whether a listed word is already in the form the tables compare (lower-case). */
+function foldsToItself(w: string): boolean {
+  for (let i = 0; i < w.length; i++) if (foldCase(w.charCodeAt(i)) !== w.charCodeAt(i)) return false;
+  return true;
+}
 const WORDS = buildWordTable();
+
+/**
+ * A sketch of the words that say something about the number after them (the `contextual`
+ * ones), by length and first and last letter: a word before a number that misses it is
+ * none of them, and needs no look-up. About half the words before numbers miss.
+ */
+const CONTEXT_SKETCH = new Uint32Array(128);
+
+function sketchBit(len: number, first: number, last: number): number {
+  return (Math.imul(first, 31) + Math.imul(last, 7) + len) & 4095;
+}
+
+for (const w of [...LABEL_WORDS, ...PAIR_SECOND, ...QUALIFIERS.keys(), ...CHANGE_WORDS.keys(), ...CHANGE_FILLERS, 'thứ', 'hạng']) {
+  if (w.includes(' ')) continue;
+  const bit = sketchBit(w.length, foldCase(w.charCodeAt(0)), foldCase(w.charCodeAt(w.length - 1)));
+  CONTEXT_SKETCH[bit >>> 5]! |= 1 << (bit & 31);
+}
+
+/** False when the word [s, e) is surely not a contextual word (see CONTEXT_SKETCH). */
+function mayBeContextual(text: string, s: number, e: number): boolean {
+  const bit = sketchBit(e - s, fold(text.charCodeAt(s)), fold(text.charCodeAt(e - 1)));
+  return (CONTEXT_SKETCH[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+}
 
 // Acronyms that follow numbers without being counted ("năm 2021 UBND tỉnh …").
 const NOT_COUNT_ACRONYMS: ReadonlySet<string> = new Set([
@@ -203,12 +257,12 @@ function isAcronymAt(text: string, start: number, end: number): boolean {
  * The counted noun whose first word spans [s, e) (`info` its look-up): a listed
  * compound, an acronym, or the head syllable.
  */
-function countNoun(text: string, s: number, e: number, info: WordInfo | undefined): UnitHit | null {
+function countNoun(text: string, s: number, e: number, info: WordInfo | undefined, into: UnitHit): UnitHit | null {
   if (isUpper(text.charCodeAt(s))) {
     if (!isAcronymAt(text, s, e)) return null; // a name, not a noun
     const raw = text.slice(s, e);
     if (NOT_COUNT_ACRONYMS.has(raw)) return null;
-    return { end: e, quantity: 'count', unit: raw, scale: 1, openClass: false };
+    return setUnit(into, e, 'count', raw, 1, false);
   }
   if (info?.compoundFirst) {
     const s2 = skipGap(text, e, 1);
@@ -218,30 +272,39 @@ function countNoun(text: string, s: number, e: number, info: WordInfo | undefine
       const s3 = skipGap(text, e2, 1);
       const e3 = s3 > e2 ? letterEnd(text, s3) : s3;
       const triple = e3 > s3 ? MULTI_WORD_NOUNS.get(text, s, e3) : undefined;
-      if (typeof triple === 'string') return { end: e3, quantity: 'count', unit: triple, scale: 1, openClass: false };
-      if (typeof pair === 'string') return { end: e2, quantity: 'count', unit: pair, scale: 1, openClass: false };
+      if (typeof triple === 'string') return setUnit(into, e3, 'count', triple, 1, false);
+      if (typeof pair === 'string') return setUnit(into, e2, 'count', pair, 1, false);
     }
   }
   if (info && (info.notCount || (info.unit && !info.compoundFirst))) return null;
-  const raw = text.slice(s, e);
   // A capital after the first letter ("kV", "mAh") is a symbol's: keep it as written.
   let symbol = false;
   for (let i = s + 1; i < e && !symbol; i++) symbol = isUpper(text.charCodeAt(i));
-  return { end: e, quantity: 'count', unit: symbol ? raw : lowerWord(raw), scale: 1, openClass: !info?.countHead };
+  // A listed word with no capital in it is written as listed: no string to cut.
+  const unit = symbol ? text.slice(s, e) : (info?.word ?? lowerWord(text.slice(s, e)));
+  return setUnit(into, e, 'count', unit, 1, !info?.countHead);
 }
 
-function countNounAt(text: string, pos: number): UnitHit | null {
+function countNounAt(text: string, pos: number, into: UnitHit): UnitHit | null {
   const e = letterEnd(text, pos);
   if (e === pos) return null;
-  return countNoun(text, pos, e, WORDS.get(text, pos, e));
+  return countNoun(text, pos, e, WORDS.get(text, pos, e), into);
 }
 
-/** The unit phrase (up to three words) whose first word spans [s, e), longest first. */
-function phraseFrom(text: string, s: number, e1: number, info: WordInfo | undefined): { def: UnitDef; end: number } | null {
-  if (info === undefined) return null;
+/** The definition of the phrase phraseFrom found last (read at once by its caller). */
+let phraseDef: UnitDef | null = null;
+
+/**
+ * The unit phrase (up to three words) whose first word spans [s, e), longest first:
+ * returns where it ends and leaves its definition in `phraseDef`, or returns -1.
+ * (Two numbers rather than an object: this runs at nearly every number.)
+ */
+function phraseFrom(text: string, s: number, e1: number, info: WordInfo | undefined): number {
+  if (info === undefined) return -1;
   if (info.phraseFirst) {
     let end = e1;
-    let best: { def: UnitDef; end: number } | null = null;
+    let bestEnd = -1;
+    let bestDef: UnitDef | null = null;
     for (let k = 1; k < info.phraseFirst; k++) {
       const ws = skipGap(text, end, 1);
       if (ws === end) break;
@@ -250,68 +313,121 @@ function phraseFrom(text: string, s: number, e1: number, info: WordInfo | undefi
       end = we;
       // One space between the words (skipGap took one), which the table reads as " ".
       const def = PHRASES.get(text, s, end);
-      if (def && isBoundary(text, end)) best = { def, end };
+      if (def && isBoundary(text, end)) {
+        bestDef = def;
+        bestEnd = end;
+      }
     }
-    if (best) return best;
+    if (bestDef) {
+      phraseDef = bestDef;
+      return bestEnd;
+    }
   }
   const def = info.unit;
-  if (!def || !isBoundary(text, e1)) return null;
+  if (!def || !isBoundary(text, e1)) return -1;
   // "03 đồng chí", "500 đồng bào": the word begins a counted compound, not a unit.
   if (info.compoundFirst) {
     const ws = skipGap(text, e1, 1);
     const we = ws > e1 ? letterEnd(text, ws) : ws;
-    if (we > ws && typeof MULTI_WORD_NOUNS.get(text, s, we) === 'string') return null;
+    if (we > ws && typeof MULTI_WORD_NOUNS.get(text, s, we) === 'string') return -1;
   }
-  return { def, end: e1 };
+  phraseDef = def;
+  return e1;
 }
 
-/** Scale, currency, measure, duration or counted noun after a number ending at `pos`. */
-export function unitAfter(text: string, pos: number): UnitHit | null {
+/** The hash of the token readToken read last, and whether it is letters only (read at once by its caller). */
+let tokenHash = 0;
+let tokenPlain = true;
+
+/**
+ * tokenEnd (text.ts), hashing the token on the way for its look-up (see HASH_P): the
+ * word after a number is read once.
+ */
+function readToken(text: string, pos: number): number {
+  let i = pos;
+  let hash = 0;
+  let power = 1;
+  const n = text.length;
+  let plain = true;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isLetter(c)) break;
+    hash = (hash + Math.imul(fold(c), power)) | 0;
+    power = Math.imul(power, HASH_P);
+    i++;
+    if (i + 1 < n && text.charCodeAt(i) === 0x2d && isLetter(text.charCodeAt(i + 1))) {
+      plain = false;
+      hash = (hash + Math.imul(fold(0x2d), power)) | 0;
+      power = Math.imul(power, HASH_P);
+      i++;
+    }
+  }
+  if (i === pos) return pos;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!(isDigit(c) || c === 0xb2 || c === 0xb3)) break;
+    plain = false;
+    hash = (hash + Math.imul(fold(c), power)) | 0;
+    power = Math.imul(power, HASH_P);
+    i++;
+  }
+  tokenHash = hash;
+  tokenPlain = plain;
+  return i;
+}
+
+/**
+ * Scale, currency, measure, duration or counted noun after a number ending at `pos`,
+ * written into `into` (the caller's scratch record), or null.
+ */
+function unitAfter(text: string, pos: number, into: UnitHit): UnitHit | null {
   let i = skipGap(text, pos);
   const glued = i === pos;
-  if (text.charCodeAt(i) === 0x25 /* % */) return { end: i + 1, quantity: 'percent', unit: '%', scale: 1, openClass: false };
-  let e = tokenEnd(text, i);
+  if (text.charCodeAt(i) === 0x25 /* % */) return setUnit(into, i + 1, 'percent', '%', 1, false);
+  let e = readToken(text, i);
   if (e === i) return null;
-  let info = WORDS.get(text, i, e);
-  let phrase = phraseFrom(text, i, e, info);
+  let plain = tokenPlain;
+  let info = WORDS.getHashed(text, i, e, tokenHash);
+  let phraseEnd = phraseFrom(text, i, e, info);
+  let def = phraseEnd >= 0 ? phraseDef : null;
   let scale = 1;
   let scaleEnd = -1;
-  if (phrase && phrase.def.type === 'scale') {
+  if (def && def.type === 'scale') {
     if (glued) return null;
-    scale = phrase.def.multiplier;
-    scaleEnd = phrase.end;
+    scale = def.multiplier;
+    scaleEnd = phraseEnd;
     i = skipGap(text, scaleEnd);
-    e = i > scaleEnd ? tokenEnd(text, i) : i;
+    e = i > scaleEnd ? readToken(text, i) : i;
+    plain = tokenPlain;
+    def = null;
     if (e > i) {
-      info = WORDS.get(text, i, e);
-      phrase = phraseFrom(text, i, e, info);
-      if (phrase && phrase.def.type === 'scale') phrase = null;
-    } else phrase = null;
+      info = WORDS.getHashed(text, i, e, tokenHash);
+      phraseEnd = phraseFrom(text, i, e, info);
+      if (phraseEnd >= 0 && phraseDef!.type !== 'scale') def = phraseDef;
+    }
   }
   // "1 tỷ 200 triệu đồng", "2 triệu 500 nghìn người": a compound amount, scales falling.
   if (scale > 1 && i > scaleEnd && isDigit(text.charCodeAt(i))) {
-    const rest = compoundRest(text, i, scale);
-    if (rest) return rest;
+    if (compoundRest(text, i, scale, into)) return into;
   }
-  if (phrase) {
-    const def = phrase.def;
-    if (def.type === 'currency') return { end: phrase.end, quantity: 'money', unit: def.unit, scale, openClass: false };
-    if (def.type === 'measure') return { end: phrase.end, quantity: def.quantity, unit: def.unit, scale, openClass: false };
+  if (def) {
+    if (def.type === 'currency') return setUnit(into, phraseEnd, 'money', def.unit, scale, false);
+    if (def.type === 'measure') return setUnit(into, phraseEnd, def.quantity, def.unit, scale, false);
     if (def.type === 'duration' && scale === 1 && !glued) {
-      if (def.unit === 'giờ' && isTimeOfDay(text, phrase.end)) return null;
-      return { end: phrase.end, quantity: 'duration', unit: def.unit, scale, openClass: false };
+      if (def.unit === 'giờ' && isTimeOfDay(text, phraseEnd)) return null;
+      return setUnit(into, phraseEnd, 'duration', def.unit, scale, false);
     }
   }
   if (glued) return null; // letters glued to a number ("21h30", "4G") are no unit
-  if (e > i && letterEnd(text, i) === e) {
-    const noun = countNoun(text, i, e, info);
+  if (e > i && plain) {
+    const noun = countNoun(text, i, e, info, into);
     if (noun) {
       noun.scale = scale;
       return noun;
     }
   }
   // "1.640 tỷ" with no currency: in this press, money in đồng.
-  if (scale >= 1e9) return { end: scaleEnd, quantity: 'money', unit: 'VND', scale, openClass: false };
+  if (scale >= 1e9) return setUnit(into, scaleEnd, 'money', 'VND', scale, false);
   return null;
 }
 
@@ -329,24 +445,32 @@ function isTimeOfDay(text: string, pos: number): boolean {
 
 /**
  * The smaller part of a compound amount starting at `pos`: a number, a scale word
- * smaller than `scale`, and what follows it. Scales strictly fall, so this recurses at
- * most four times whatever the text.
+ * smaller than `scale`, and what follows it, written into `into`. Scales strictly
+ * fall, so this recurses at most four times whatever the text.
  */
-function compoundRest(text: string, pos: number, scale: number): UnitHit | null {
+function compoundRest(text: string, pos: number, scale: number, into: UnitHit): UnitHit | null {
   const part = parseNumber(text, pos, PART);
   if (runsOn(text, part.end)) return null;
   const s = skipGap(text, part.end);
   const e = s > part.end ? tokenEnd(text, s) : s;
   if (e === s) return null;
-  const phrase = phraseFrom(text, s, e, WORDS.get(text, s, e));
-  const def = phrase?.def;
-  if (!phrase || !def || def.type !== 'scale' || def.multiplier >= scale) return null;
+  const phraseEnd = phraseFrom(text, s, e, WORDS.get(text, s, e));
+  const def = phraseEnd >= 0 ? phraseDef : null;
+  if (!def || def.type !== 'scale' || def.multiplier >= scale) return null;
   const partScaled = scaleNumber(part, def.multiplier);
-  const unit = unitAfter(text, part.end);
+  // A record of its own: `into` belongs to the caller's reading, still under way.
+  const unit = unitAfter(text, part.end, newUnitHit());
   // "3 tỷ 500 triệu" with nothing after: money, as "1.640 tỷ" alone is.
-  if (!unit) return scale >= 1e9 ? { end: phrase.end, quantity: 'money', unit: 'VND', scale, openClass: false, extra: partScaled } : null;
+  if (!unit) {
+    if (scale < 1e9) return null;
+    setUnit(into, phraseEnd, 'money', 'VND', scale, false);
+    into.extra = partScaled;
+    return into;
+  }
   if (unit.scale !== def.multiplier) return null;
-  return { ...unit, scale, extra: partScaled + (unit.extra ?? 0) };
+  setUnit(into, unit.end, unit.quantity, unit.unit, scale, unit.openClass);
+  into.extra = partScaled + unit.extra;
+  return into;
 }
 
 interface Context {
@@ -371,10 +495,29 @@ interface PrevWord {
 const PREV: PrevWord = { start: -1, end: -1, info: undefined };
 
 function readPrevWord(text: string, pos: number, floor: number): PrevWord {
-  const s0 = prevWordStart(text, pos, floor);
-  PREV.start = s0;
-  PREV.end = s0 >= 0 ? letterEnd(text, s0) : -1;
-  PREV.info = s0 >= 0 ? WORDS.get(text, s0, PREV.end) : undefined;
+  // prevWordStart, keeping where the word ends as well.
+  let j = pos;
+  while (j > floor && isHSpace(text.charCodeAt(j - 1))) j--;
+  // The word is hashed as it is walked, for the look-up below (see HASH_P).
+  let k = j;
+  let hash = 0;
+  while (k > floor) {
+    const c = text.charCodeAt(k - 1);
+    if (!isLetter(c)) break;
+    hash = hashStepBackward(hash, c);
+    k--;
+  }
+  if (k === j) {
+    PREV.start = -1;
+    PREV.end = -1;
+    PREV.info = undefined;
+  } else {
+    PREV.start = k;
+    PREV.end = j;
+    // Only what a contextual word says is asked of this one (contextFrom, the label
+    // test): for any other word, knowing nothing is the same answer, found cheaper.
+    PREV.info = mayBeContextual(text, k, j) ? WORDS.getHashed(text, k, j, hash) : undefined;
+  }
   return PREV;
 }
 
@@ -388,7 +531,7 @@ function contextFrom(text: string, floor: number, prev: PrevWord): Context {
   const s0 = prev.start;
   const e0 = prev.end;
   const i0 = prev.info;
-  if (i0 === undefined) return NO_CONTEXT;
+  if (i0 === undefined || !i0.contextual) return NO_CONTEXT;
   let s1 = -1;
   let i1: WordInfo | undefined;
   let pair: PairInfo | undefined;
@@ -396,7 +539,8 @@ function contextFrom(text: string, floor: number, prev: PrevWord): Context {
     s1 = prevWordStart(text, s0, floor);
     if (s1 >= 0) {
       const e1 = letterEnd(text, s1);
-      i1 = WORDS.get(text, s1, e1);
+      // That word is asked about only by a rank ("xếp thứ", "đứng hạng").
+      if (i0.rankWord) i1 = WORDS.get(text, s1, e1);
       // Read in place when one space parts the words (the table reads it as " ").
       pair =
         s0 === e1 + 1
@@ -449,6 +593,8 @@ function rangeNext(text: string, pos: number): number {
   const c = text.charCodeAt(i);
   if (isDash(c)) i++;
   else {
+    // "đến" or "tới" (any case): their first letter rules out most words unread.
+    if (c !== 0x111 && c !== 0x110 && c !== 0x74 && c !== 0x54) return -1;
     const e = letterEnd(text, i);
     if (e === i) return -1;
     if (!RANGE_WORDS.get(text, i, e)) return -1;
@@ -459,20 +605,29 @@ function rangeNext(text: string, pos: number): number {
   return isDigit(text.charCodeAt(i)) ? i : -1;
 }
 
-function makeFigure(start: number, end: number, num: ParsedNumber, unit: UnitHit, ctx: Context): FigureHit {
+function newFigure(start: number, end: number, value: number, quantity: Quantity, unit: string | null, ctx: Context): FigureHit {
   return {
     kind: 'figure',
     start,
     end,
     text: '',
-    value: scaleNumber(num, unit.scale) + (unit.extra ?? 0),
+    value,
     valueTo: null,
-    quantity: unit.quantity,
-    unit: unit.unit,
+    quantity,
+    unit,
     qualifier: ctx.qualifier,
     change: ctx.change,
     denominator: null,
   };
+}
+
+function makeFigure(start: number, end: number, num: ParsedNumber, unit: UnitHit, ctx: Context): FigureHit {
+  return newFigure(start, end, scaleNumber(num, unit.scale) + unit.extra, unit.quantity, unit.unit, ctx);
+}
+
+/** "xếp thứ 5", "xếp thứ 04/63": a rank, no unit. */
+function makeRank(start: number, end: number, num: ParsedNumber): FigureHit {
+  return newFigure(start, end, num.value, 'rank', null, NO_CONTEXT);
 }
 
 /** The end of a chain of numbers joined by range connectors ("1 - 2 - 3"), skipped at once. */
@@ -493,6 +648,9 @@ const FIRST = newParsedNumber();
 const SECOND = newParsedNumber();
 // The smaller part of a compound amount ("1 tỷ 200 triệu"), read inside unitAfter.
 const PART = newParsedNumber();
+// What follows the first number and the second (range end or denominator), likewise reused.
+const UNIT = newUnitHit();
+const UNIT2 = newUnitHit();
 
 function skipTo(pos: number, to: number): FigureScan {
   RESULT.figure = null;
@@ -513,15 +671,15 @@ function scanFraction(text: string, num: ParsedNumber, ctx: Context): FigureScan
   if (runsOn(text, den.end) || text.charCodeAt(den.end) === 0x2f) return skipTo(pos, skipNumericRun(text, den.end));
   if (ctx.label || isYearLike(den)) return skipTo(pos, den.end); // "tháng 12/2021", "91/2020"
   if (ctx.rank) {
-    const fig = makeFigure(pos, den.end, num, { end: den.end, quantity: 'rank', unit: null, scale: 1, openClass: false }, NO_CONTEXT);
+    const fig = makeRank(pos, den.end, num);
     fig.denominator = den.value;
     return found(fig, den.end);
   }
   const nounStart = skipGap(text, den.end);
-  let noun = nounStart > den.end ? countNounAt(text, nounStart) : null;
+  let noun = nounStart > den.end ? countNounAt(text, nounStart, UNIT2) : null;
   // "120/150 ha": a share of a measured whole keeps the measure's unit.
   if (!noun && nounStart > den.end) {
-    const measure = unitAfter(text, den.end);
+    const measure = unitAfter(text, den.end, UNIT2);
     if (measure && measure.scale === 1 && measure.quantity !== 'money' && measure.quantity !== 'duration' && measure.quantity !== 'percent') {
       noun = measure;
     }
@@ -530,7 +688,7 @@ function scanFraction(text: string, num: ParsedNumber, ctx: Context): FigureScan
   if (dayMonth && !(noun && !noun.openClass)) return skipTo(pos, den.end);
   if (num.value > den.value && !noun) return skipTo(pos, den.end);
   const end = noun ? noun.end : den.end;
-  const fig = makeFigure(pos, end, num, { end, quantity: 'ratio', unit: noun ? noun.unit : null, scale: 1, openClass: false }, ctx);
+  const fig = newFigure(pos, end, num.value, 'ratio', noun ? noun.unit : null, ctx);
   fig.denominator = den.value;
   return found(fig, end);
 }
@@ -561,7 +719,7 @@ export function scanFigure(text: string, pos: number, floor: number): FigureScan
   }
   // Then what follows: most numbers with nothing after them are decided there, without
   // reading further back.
-  const unit = unitAfter(text, num.end);
+  const unit = unitAfter(text, num.end, UNIT);
   // A range: "5 - 7%", "từ 5 đến 7 tỷ đồng", "5% - 7%".
   if (!unit || unit.quantity !== 'count') {
     const secondStart = rangeNext(text, unit ? unit.end : num.end);
@@ -571,12 +729,13 @@ export function scanFigure(text: string, pos: number, floor: number): FigureScan
       ctx ??= contextFrom(text, floor, prev);
       // "giai đoạn 2016-2020": a name, and so is the range that follows it.
       if (ctx.label) return skipTo(pos, skipRangeChain(text, second.end));
-      const unit2 = unitAfter(text, second.end);
+      const unit2 = unitAfter(text, second.end, UNIT2);
       const compatible = unit2 !== null && (!unit || (unit.quantity === unit2.quantity && unit.unit === unit2.unit));
       if (compatible && !(isYearLike(num) && isYearLike(second)) && second.value >= num.value) {
         const scale = unit && unit.scale !== 1 ? unit.scale : unit2.scale;
-        const fig = makeFigure(pos, unit2.end, num, { ...unit2, scale }, ctx);
-        fig.valueTo = scaleNumber(second, unit2.scale);
+        const valueTo = scaleNumber(second, unit2.scale);
+        const fig = newFigure(pos, unit2.end, scaleNumber(num, scale) + unit2.extra, unit2.quantity, unit2.unit, ctx);
+        fig.valueTo = valueTo;
         return found(fig, unit2.end);
       }
       if (!unit) return skipTo(pos, skipRangeChain(text, second.end)); // "2016-2020", "1 - 1 - 1": no figure
@@ -588,7 +747,7 @@ export function scanFigure(text: string, pos: number, floor: number): FigureScan
     if (before >= 0 && (text.charCodeAt(before) === 0x74 || text.charCodeAt(before) === 0x68)) {
       ctx ??= contextFrom(text, floor, prev);
       if (ctx.rank) {
-        return found(makeFigure(pos, num.end, num, { end: num.end, quantity: 'rank', unit: null, scale: 1, openClass: false }, NO_CONTEXT), num.end);
+        return found(makeRank(pos, num.end, num), num.end);
       }
     }
     return skipTo(pos, num.end);
@@ -596,7 +755,7 @@ export function scanFigure(text: string, pos: number, floor: number): FigureScan
   ctx ??= contextFrom(text, floor, prev);
   if (ctx.label) return skipTo(pos, num.end);
   if (ctx.rank) {
-    return found(makeFigure(pos, num.end, num, { end: num.end, quantity: 'rank', unit: null, scale: 1, openClass: false }, NO_CONTEXT), num.end);
+    return found(makeRank(pos, num.end, num), num.end);
   }
   if (isYearLike(num) && (unit.openClass || unit.quantity === 'duration')) return skipTo(pos, num.end);
   return found(makeFigure(pos, unit.end, num, unit, ctx), unit.end);

@@ -8,9 +8,9 @@
  * input, the work is linear in its length.
  */
 import type { DocumentEntity, Entity } from './types';
-import { normalizeText, toOriginalSpan, isDigit, isLetter, isDash, isHSpace, isSpace } from './text';
-import { matchDocument, matchNamedDocument, numberEnd, shareListFields, type DocumentHit } from './documents';
-import { parseFullDate } from './dates';
+import { normalizeText, isDigit, isLetter, isDash, isHSpace, isSpace } from './text';
+import { isListGap, matchDocument, matchNamedDocument, numberEnd, shareListFields, type DocumentHit } from './documents';
+import { fullDateEnd } from './dates';
 import { scanFigure, type FigureHit } from './figures';
 
 export * from './types';
@@ -54,9 +54,23 @@ function skipSpaceFrom(text: string, e: number): number {
   return i;
 }
 
-function findEntities(text: string): (DocumentHit | FigureHit)[] {
+/**
+ * The entities of `text`, in text order; where documents stand among them goes to
+ * `docSlots`. With `cutFigureText` (the text is the caller's own string) each figure's
+ * text is cut as it is found, while the object is at hand: one pass over thousands of
+ * figures at the end would fetch each from memory again.
+ */
+function findEntities(text: string, cutFigureText: boolean, docSlots: number[]): (DocumentHit | FigureHit)[] {
   const hits: (DocumentHit | FigureHit)[] = [];
   const docs: DocumentHit[] = [];
+  const listGaps: boolean[] = []; // see shareListFields
+  const addDocument = (doc: DocumentHit) => {
+    const last = docs.length > 0 ? docs[docs.length - 1]! : null;
+    listGaps.push(last !== null && isListGap(text, last.end, doc.start));
+    docSlots.push(hits.length);
+    hits.push(doc);
+    docs.push(doc);
+  };
   let floor = 0; // where the last entity ended: nothing may reach back past it
   let pos = 0;
   for (;;) {
@@ -81,33 +95,33 @@ function findEntities(text: string): (DocumentHit | FigureHit)[] {
         ? matchDocument(text, p, floor, docs.length ? docs[docs.length - 1]! : null)
         : null;
     if (doc) {
-      hits.push(doc);
-      docs.push(doc);
+      addDocument(doc);
       pos = floor = doc.end;
       continue;
     }
-    const date = e - p <= 2 && mayStartDate(text, e) ? parseFullDate(text, p) : null;
-    if (date) {
-      pos = date.end;
+    const dateEnd = e - p <= 2 && mayStartDate(text, e) ? fullDateEnd(text, p) : -1;
+    if (dateEnd >= 0) {
+      pos = dateEnd;
       continue;
     }
     if (e - p === 4 && text.charCodeAt(p - 1) === 0x20) {
       const named = matchNamedDocument(text, p, p + 4, floor);
       if (named) {
-        hits.push(named);
-        docs.push(named);
+        addDocument(named);
         pos = floor = named.end;
         continue;
       }
     }
     const scan = scanFigure(text, p, floor);
-    if (scan.figure) {
-      hits.push(scan.figure);
-      floor = scan.figure.end;
+    const figure = scan.figure;
+    if (figure) {
+      if (cutFigureText) figure.text = text.slice(figure.start, figure.end);
+      hits.push(figure);
+      floor = figure.end;
     }
     pos = scan.next;
   }
-  shareListFields(text, docs);
+  shareListFields(docs, listGaps);
   return hits;
 }
 
@@ -115,32 +129,38 @@ function findEntities(text: string): (DocumentHit | FigureHit)[] {
 export function recognize(input: string): Entity[] {
   if (typeof input !== 'string' || input.length === 0) return [];
   const norm = normalizeText(input);
-  const hits = findEntities(norm.text);
-  const out: Entity[] = [];
-  for (const hit of hits) {
-    const [start, end] = toOriginalSpan(norm, hit.start, hit.end);
-    const text = input.slice(start, end);
-    if (hit.kind === 'document') {
-      const doc: DocumentEntity = {
-        kind: 'document',
-        start,
-        end,
-        text,
-        docType: hit.docType,
-        code: hit.code,
-        number: hit.number,
-        year: hit.year,
-        date: hit.date,
-        issuer: hit.issuer,
-      };
-      out.push(doc);
-    } else {
-      // Figures are many: reuse the object the scanner made rather than copy it.
-      hit.start = start;
-      hit.end = end;
-      hit.text = text;
-      out.push(hit);
+  const map = norm.toOriginal; // null when the text was NFC already: offsets carry over
+  const docSlots: number[] = [];
+  const hits = findEntities(norm.text, map === null, docSlots);
+  // Figures are many: they are returned as the scanner made them, their offsets mapped
+  // back (and their text cut) only when normalization moved them.
+  if (map) {
+    for (const hit of hits) {
+      if (hit.kind !== 'figure') continue;
+      hit.start = map[hit.start]!;
+      hit.end = map[hit.end]!;
+      hit.text = input.slice(hit.start, hit.end);
     }
   }
-  return out;
+  // Documents become entities in their place, without the scanner's working fields.
+  const out = hits as (DocumentHit | FigureHit | Entity)[];
+  for (const k of docSlots) {
+    const hit = hits[k] as DocumentHit;
+    const start = map ? map[hit.start]! : hit.start;
+    const end = map ? map[hit.end]! : hit.end;
+    const doc: DocumentEntity = {
+      kind: 'document',
+      start,
+      end,
+      text: input.slice(start, end),
+      docType: hit.docType,
+      code: hit.code,
+      number: hit.number,
+      year: hit.year,
+      date: hit.date,
+      issuer: hit.issuer,
+    };
+    out[k] = doc;
+  }
+  return out as Entity[];
 }

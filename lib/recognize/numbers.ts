@@ -126,6 +126,15 @@ export function skipNumericRun(text: string, pos: number): number {
   }
 }
 
+/** The power of ten of a scale word's multiplier, without a logarithm for the usual ones. */
+function scaleExponent(scale: number): number {
+  if (scale === 1e3) return 3;
+  if (scale === 1e6) return 6;
+  if (scale === 1e9) return 9;
+  if (scale === 1e12) return 12;
+  return Math.round(Math.log10(scale));
+}
+
 const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
@@ -134,7 +143,7 @@ const POW10 = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
  */
 export function scaleNumber(n: ParsedNumber, scale: number): number {
   if (scale === 1) return n.value;
-  const exp = Math.round(Math.log10(scale));
+  const exp = scaleExponent(scale);
   const shift = exp - n.decimals;
   if (shift >= 0 && shift < POW10.length) return n.mantissa * POW10[shift]!;
   if (shift < 0 && -shift < POW10.length) return n.mantissa / POW10[-shift]!;

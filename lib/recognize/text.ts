@@ -42,6 +42,7 @@ export function normalizeText(original: string): NormalizedText {
   const out = new Uint16Array(n);
   const map = new Int32Array(n + 1);
   const cache = new Map<string, string>();
+  const byKey = new Map<number, string>();
   let o = 0;
   let i = 0;
   while (i < n) {
@@ -50,11 +51,18 @@ export function normalizeText(original: string): NormalizedText {
       let j = i + 2;
       while (j < n && isCombining(original.charCodeAt(j))) j++;
       if (j - i - 1 <= MAX_MARKS) {
-        const cluster = original.slice(i, j);
-        let composed = cache.get(cluster);
+        // Nearly every cluster is a letter and one or two marks of U+0300–U+036F: those
+        // are cached under a number, without cutting the cluster out of the text.
+        const key = clusterKey(original, i, j);
+        let composed = key >= 0 ? byKey.get(key) : undefined;
         if (composed === undefined) {
-          composed = cluster.normalize('NFC');
-          if (cache.size < 4096) cache.set(cluster, composed);
+          const cluster = original.slice(i, j);
+          composed = cache.get(cluster);
+          if (composed === undefined) {
+            composed = cluster.normalize('NFC');
+            if (cache.size < 4096) cache.set(cluster, composed);
+          }
+          if (key >= 0 && byKey.size < 4096) byKey.set(key, composed);
         }
         for (let k = 0; k < composed.length; k++) {
           out[o] = composed.charCodeAt(k);
@@ -77,6 +85,24 @@ export function normalizeText(original: string): NormalizedText {
   return { text: decodeUtf16(out.subarray(0, o)), toOriginal: map.subarray(0, o + 1) };
 }
 
+/**
+ * A number naming the cluster [i, j) when it is a letter below U+10000 and one or two
+ * marks of U+0300–U+036F (a small integer, so the cache look-up hashes no string); -1
+ * for any other cluster.
+ */
+function clusterKey(text: string, i: number, j: number): number {
+  const marks = j - i - 1;
+  if (marks > 2) return -1;
+  const m1 = text.charCodeAt(i + 1) - 0x300;
+  if (m1 < 0 || m1 >= 0x70) return -1;
+  const single = text.charCodeAt(i) * 0x70 + m1; // below 0x10000 × 0x70: a small integer
+  if (marks === 1) return single;
+  const m2 = text.charCodeAt(i + 2) - 0x300;
+  if (m2 < 0 || m2 >= 0x70) return -1;
+  // Past every single-mark key, so the two kinds never meet.
+  return 0x10000 * 0x70 + single * 0x70 + m2;
+}
+
 /** Code units to a string, in chunks (argument lists have a size limit). */
 function decodeUtf16(units: Uint16Array): string {
   const parts: string[] = [];
@@ -84,13 +110,6 @@ function decodeUtf16(units: Uint16Array): string {
     parts.push(String.fromCharCode.apply(null, units.subarray(k, k + 8192) as unknown as number[]));
   }
   return parts.join('');
-}
-
-/** Maps a [start, end) span of the normalized text back to the original string. */
-export function toOriginalSpan(norm: NormalizedText, start: number, end: number): [number, number] {
-  const map = norm.toOriginal;
-  if (!map) return [start, end];
-  return [map[start]!, map[end]!];
 }
 
 // ---- character classes, by code unit: cheaper than regexes in the hot loops ----
@@ -107,13 +126,6 @@ function isLetterSlow(code: number): boolean {
   return false;
 }
 
-// The classes below U+2000 (every letter the recognizer reads) from a table: the word
-// walks ask them of every character around every number.
-const CLASS_LIMIT = 0x2000;
-const LETTER = 1;
-const CLASSES = new Uint8Array(CLASS_LIMIT);
-for (let c = 0; c < CLASS_LIMIT; c++) if (isLetterSlow(c)) CLASSES[c] = LETTER;
-
 export function isLetter(code: number): boolean {
   return code < CLASS_LIMIT ? (CLASSES[code]! & LETTER) !== 0 : isLetterSlow(code);
 }
@@ -123,6 +135,10 @@ export function isDigit(code: number): boolean {
 }
 
 export function isUpper(code: number): boolean {
+  return code < CLASS_LIMIT ? (CLASSES[code]! & UPPER) !== 0 : isUpperSlow(code);
+}
+
+function isUpperSlow(code: number): boolean {
   if (code < 0x80) return code >= 0x41 && code <= 0x5a;
   if (code < 0xc0) return false;
   if (code <= 0xde) return code !== 0xd7; // À … Þ
@@ -145,6 +161,10 @@ export function lowerWord(raw: string): string {
 
 /** Horizontal white space: ordinary, no-break, thin, narrow no-break, figure spaces, tab. */
 export function isHSpace(code: number): boolean {
+  return code < CLASS_LIMIT ? (CLASSES[code]! & HSPACE) !== 0 : isHSpaceSlow(code);
+}
+
+function isHSpaceSlow(code: number): boolean {
   return (
     code === 0x20 ||
     code === 0x09 ||
@@ -159,11 +179,66 @@ export function isHSpace(code: number): boolean {
 }
 
 export function isLineBreak(code: number): boolean {
+  return code < CLASS_LIMIT ? (CLASSES[code]! & LINE_BREAK) !== 0 : isLineBreakSlow(code);
+}
+
+function isLineBreakSlow(code: number): boolean {
   return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029 || code === 0x0b || code === 0x0c;
 }
 
 export function isSpace(code: number): boolean {
-  return isHSpace(code) || isLineBreak(code);
+  return code < CLASS_LIMIT ? (CLASSES[code]! & (HSPACE | LINE_BREAK)) !== 0 : isHSpaceSlow(code) || isLineBreakSlow(code);
+}
+
+/** What a regex's `\s` matches: white space and line terminators as ECMAScript defines them. */
+export function isRegexSpace(code: number): boolean {
+  return code < CLASS_LIMIT ? (CLASSES[code]! & REGEX_SPACE) !== 0 : isRegexSpaceSlow(code);
+}
+
+/** What a regex's `[^\S\r\n]` matches: `\s` but CR and LF (U+2028/9 and VT, FF included). */
+export function isRegexHSpace(code: number): boolean {
+  return code < CLASS_LIMIT ? (CLASSES[code]! & REGEX_HSPACE) !== 0 : isRegexHSpaceSlow(code);
+}
+
+function isRegexSpaceSlow(code: number): boolean {
+  return code === 0x0a || code === 0x0d || isRegexHSpaceSlow(code);
+}
+
+function isRegexHSpaceSlow(code: number): boolean {
+  return (
+    code === 0x20 ||
+    (code >= 0x09 && code <= 0x0c && code !== 0x0a) ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+// The classes below U+2000 (every letter the recognizer reads) from a table: the word
+// walks ask them of every character around every number, and one load beats a chain
+// of comparisons. Filled from the functions above, so both always agree.
+const CLASS_LIMIT = 0x2000;
+const LETTER = 1;
+const UPPER = 2;
+const HSPACE = 4;
+const LINE_BREAK = 8;
+const REGEX_SPACE = 16;
+const REGEX_HSPACE = 32;
+const CLASSES = new Uint8Array(CLASS_LIMIT);
+for (let c = 0; c < CLASS_LIMIT; c++) {
+  CLASSES[c] =
+    (isLetterSlow(c) ? LETTER : 0) |
+    (isUpperSlow(c) ? UPPER : 0) |
+    (isHSpaceSlow(c) ? HSPACE : 0) |
+    (isLineBreakSlow(c) ? LINE_BREAK : 0) |
+    (isRegexSpaceSlow(c) ? REGEX_SPACE : 0) |
+    (isRegexHSpaceSlow(c) ? REGEX_HSPACE : 0);
 }
 
 /** Dashes written between numbers and in codes: hyphen-minus, en and em dash, minus. */

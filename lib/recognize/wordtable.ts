@@ -27,33 +27,50 @@ const FOLD_LIMIT = 0x1f00;
 const FOLD = new Uint16Array(FOLD_LIMIT);
 for (let c = 0; c < FOLD_LIMIT; c++) FOLD[c] = foldCase(c);
 
-function fold(c: number): number {
+export function fold(c: number): number {
   return c < FOLD_LIMIT ? FOLD[c]! : foldCase(c);
 }
 
+/**
+ * A word's hash is the polynomial Σ fold(c_k)·P^k (mod 2^32) over its code units: the
+ * same sum whether the word is read forwards or backwards, so a caller that walks a
+ * word anyway (the word before a number is found walking back) can hash it on the way
+ * and look it up without reading it again. See hashStepForward and hashStepBackward.
+ */
+export const HASH_P = 0x01000193;
+
+/** Backward walk: start with 0 at the word's end, then fold in each code unit met. */
+export function hashStepBackward(h: number, c: number): number {
+  return (Math.imul(h, HASH_P) + fold(c)) | 0;
+}
+
 function hashRange(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5 | 0;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ fold(text.charCodeAt(i)), 0x01000193);
+  let h = 0;
+  for (let i = end - 1; i >= start; i--) h = hashStepBackward(h, text.charCodeAt(i));
   return h;
 }
 
-function equalsFolded(text: string, start: number, word: string): boolean {
-  for (let k = 0; k < word.length; k++) {
-    if (fold(text.charCodeAt(start + k)) !== word.charCodeAt(k)) return false;
-  }
-  return true;
+/** Spreads a word's hash over the low bits that pick a slot. */
+function mix(h: number): number {
+  return Math.imul(h ^ (h >>> 16), 0x45d9f3b);
 }
+
+/** Int32 per slot of a WordTable. */
+const SLOT = 4;
 
 /**
  * An immutable map from lower-case words to values, queried by a range of a text.
- * Open addressing over typed arrays: a probe compares a stored hash before any
- * character, so a miss (the common answer) usually costs the hash and one slot read.
+ * Open addressing over one typed array: a slot holds the key's hash, its length, where
+ * its folded characters start in `chars`, and its value's index, side by side, so a
+ * probe reads one cache line and a miss (the common answer) usually costs the hash
+ * and that one read.
  */
 export class WordTable<V> {
-  private readonly words: string[] = [];
   private readonly values: V[] = [];
-  private readonly hashes: Int32Array;
+  /** Four Int32 per slot: hash, length, key offset, value index + 1 (0 for an empty slot). */
   private readonly slots: Int32Array;
+  /** The keys' folded characters, back to back. */
+  private readonly chars: Uint16Array;
   private readonly mask: number;
   /** Length of the shortest and the longest word: most words of a page fall outside one table's. */
   private readonly minLength: number;
@@ -69,25 +86,31 @@ export class WordTable<V> {
     let size = 16;
     while (size < byWord.size * 4) size *= 2;
     this.mask = size - 1;
-    this.slots = new Int32Array(size).fill(-1);
-    this.hashes = new Int32Array(byWord.size);
+    this.slots = new Int32Array(size * SLOT);
     let minLength = Infinity;
     let maxLength = 0;
+    let total = 0;
     for (const word of byWord.keys()) {
       minLength = Math.min(minLength, word.length);
       maxLength = Math.max(maxLength, word.length);
+      total += word.length;
     }
     this.minLength = minLength;
     this.maxLength = maxLength;
+    this.chars = new Uint16Array(total);
+    let offset = 0;
     for (const [word, value] of byWord) {
-      const index = this.words.length;
-      const h = hashRange(word, 0, word.length);
-      this.words.push(word);
+      const index = this.values.length;
+      const h = mix(hashRange(word, 0, word.length));
       this.values.push(value);
-      this.hashes[index] = h;
+      for (let k = 0; k < word.length; k++) this.chars[offset + k] = word.charCodeAt(k);
       let slot = h & this.mask;
-      while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.slots[slot] = index;
+      while (this.slots[slot * SLOT + 3] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot * SLOT] = h;
+      this.slots[slot * SLOT + 1] = word.length;
+      this.slots[slot * SLOT + 2] = offset;
+      this.slots[slot * SLOT + 3] = index + 1;
+      offset += word.length;
     }
   }
 
@@ -95,16 +118,30 @@ export class WordTable<V> {
   get(text: string, start: number, end: number): V | undefined {
     const len = end - start;
     if (len < this.minLength || len > this.maxLength) return undefined;
-    const h = hashRange(text, start, end);
+    return this.getHashed(text, start, end, hashRange(text, start, end));
+  }
+
+  /** As get, with the range's hash already known (see HASH_P). */
+  getHashed(text: string, start: number, end: number, hash: number): V | undefined {
+    const len = end - start;
+    if (len < this.minLength || len > this.maxLength) return undefined;
+    const h = mix(hash);
+    const slots = this.slots;
     let slot = h & this.mask;
     for (;;) {
-      const index = this.slots[slot]!;
-      if (index === -1) return undefined;
-      if (this.hashes[index] === h) {
-        const word = this.words[index]!;
-        if (word.length === len && equalsFolded(text, start, word)) return this.values[index];
+      const at = slot * SLOT;
+      const value = slots[at + 3]!;
+      if (value === 0) return undefined;
+      if (slots[at] === h && slots[at + 1] === len && this.equalsKey(text, start, len, slots[at + 2]!)) {
+        return this.values[value - 1];
       }
       slot = (slot + 1) & this.mask;
     }
+  }
+
+  private equalsKey(text: string, start: number, len: number, offset: number): boolean {
+    const chars = this.chars;
+    for (let k = 0; k < len; k++) if (fold(text.charCodeAt(start + k)) !== chars[offset + k]) return false;
+    return true;
   }
 }
