@@ -11,6 +11,7 @@ import type { DocType, DocumentEntity } from './types';
 import {
   DOC_TYPE_MAX_SYLLABLES,
   DOC_TYPE_WORDS,
+  ISSUER_NAME_HEADS,
   ISSUER_STOP_PAIRS,
   ISSUER_STOP_WORDS,
   NAMED_DOC_WORDS,
@@ -72,9 +73,10 @@ function namedHintBefore(text: string, from: number, to: number): boolean {
   }
   return false;
 }
-// What may stand between the members of a coordinated list. Not ";": it ends one
-// citation and starts another, each with its own date and issuer.
-const LIST_GAP = /^[^\S\r\n]*(?:,|và|hoặc|cùng)?[^\S\r\n]*(?:,[^\S\r\n]*và[^\S\r\n]*)?$/iu;
+// What may stand between the members of a coordinated list ("217-QĐ/TW và 218-QĐ/TW",
+// "số 15/… và số 20/…"). Not ";": it ends one citation and starts another, each with
+// its own date and issuer.
+const LIST_GAP = /^[^\S\r\n]*(?:,|và|hoặc|cùng)?[^\S\r\n]*(?:,[^\S\r\n]*và[^\S\r\n]*)?(?:(?<=[\s,])số[^\S\r\n]*:?[^\S\r\n]*)?$/iu;
 
 /**
  * LIST_GAP on text[from, to). Most gaps hold other words ("của …", "ngày …"): its first
@@ -360,6 +362,7 @@ const ISSUER_WORDS = (() => {
   }
   return new WordTable(flags);
 })();
+const NAME_HEADS = new WordTable([...ISSUER_NAME_HEADS].map((w) => [w, true] as const));
 
 const NAMED_GAP_TYPES: ReadonlySet<DocType> = new Set<DocType>(['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến pháp']);
 
@@ -420,6 +423,7 @@ export function parseIssuer(text: string, pos: number): { end: number; issuer: s
   let lastEnd = -1; // end of the last token that ends in a letter or digit
   let count = 0;
   let stop = false;
+  let afterHead = false;
   while (!stop && count < 14) {
     while (i < text.length && isHSpace(text.charCodeAt(i))) i++;
     if (i >= text.length) break;
@@ -434,7 +438,12 @@ export function parseIssuer(text: string, pos: number): { end: number; issuer: s
       stop = true;
     }
     if (tokEnd === i) break;
-    const flags = ISSUER_WORDS.get(text, i, tokEnd) ?? 0;
+    // A capitalised word, or any word right after a name's head, belongs to the name:
+    // "Ban Chỉ đạo", "Bộ Giao thông vận tải", "Hội đồng nhân dân". Sentences go on with
+    // lower-case words ("… của UBND tỉnh giao …").
+    const inName = isUpper(c0) || afterHead;
+    afterHead = isUpper(c0) && NAME_HEADS.get(text, i, tokEnd) === true;
+    const flags = inName ? 0 : (ISSUER_WORDS.get(text, i, tokEnd) ?? 0);
     if (flags & ISSUER_STOP) break;
     if (!stop && flags & ISSUER_PAIR_FIRST) {
       let n = j;
@@ -636,7 +645,13 @@ export function shareListFields(docs: DocumentHit[], listGaps: readonly boolean[
     const a = docs[i]!;
     const b = docs[i + 1]!;
     if (a.code === null || b.code === null) continue;
-    if (a.date === null && a.issuer === null && b.date !== null) {
+    // "Nghị định 100/2019/NĐ-CP và Thông tư số 02/2023/TT-BNV ngày … của Bộ Nội vụ":
+    // two kinds of document, each with its own type word, are two citations that
+    // happen to be listed together; what follows the second is its own.
+    if (a.typed && b.typed && a.docType !== b.docType) continue;
+    // A code's own year says when it was signed: a date of another year is not its date.
+    const dateYear = b.date !== null ? Number(b.date.slice(0, 4)) : null;
+    if (a.date === null && a.issuer === null && b.date !== null && (a.year === null || a.year === dateYear)) {
       a.date = b.date;
       a.year ??= Number(b.date.slice(0, 4));
     }

@@ -277,12 +277,38 @@ function countNoun(text: string, s: number, e: number, info: WordInfo | undefine
     }
   }
   if (info && (info.notCount || (info.unit && !info.compoundFirst))) return null;
+  // "Hội nghị Trung ương 4 khóa XIII": a noun followed by its Roman ordinal names a
+  // term or a congress; the number before it is part of a name, not a count.
+  if (romanNumeralAt(text, skipGap(text, e, 1))) return null;
   // A capital after the first letter ("kV", "mAh") is a symbol's: keep it as written.
   let symbol = false;
   for (let i = s + 1; i < e && !symbol; i++) symbol = isUpper(text.charCodeAt(i));
   // A listed word with no capital in it is written as listed: no string to cut.
   const unit = symbol ? text.slice(s, e) : (info?.word ?? lowerWord(text.slice(s, e)));
   return setUnit(into, e, 'count', unit, 1, !info?.countHead);
+}
+
+/** A scale word ("triệu", "nghìn tỷ") after a number, with no unit after it. */
+function bareScaleAfter(text: string, pos: number): { end: number; scale: number } | null {
+  const i = skipGap(text, pos);
+  // Every scale word starts with "n" or "t" (nghìn, ngàn, triệu, tỷ, tỉ): most numbers stop here.
+  const c = text.charCodeAt(i);
+  if (i === pos || (c !== 0x6e && c !== 0x74)) return null;
+  const e = tokenEnd(text, i);
+  if (e === i) return null;
+  const end = phraseFrom(text, i, e, WORDS.get(text, i, e));
+  const def = phraseDef;
+  return end >= 0 && def !== null && def.type === 'scale' ? { end, scale: def.multiplier } : null;
+}
+
+/** A Roman numeral of capitals standing alone at `pos` ("XIII", "IV"). */
+function romanNumeralAt(text: string, pos: number): boolean {
+  let i = pos;
+  for (; i < text.length && i - pos <= 6; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 0x49 && c !== 0x56 && c !== 0x58 && c !== 0x4c && c !== 0x43) break; // I V X L C
+  }
+  return i > pos && i - pos <= 6 && !isLetter(text.charCodeAt(i)) && !isDigit(text.charCodeAt(i));
 }
 
 function countNounAt(text: string, pos: number, into: UnitHit): UnitHit | null {
@@ -722,7 +748,10 @@ export function scanFigure(text: string, pos: number, floor: number): FigureScan
   const unit = unitAfter(text, num.end, UNIT);
   // A range: "5 - 7%", "từ 5 đến 7 tỷ đồng", "5% - 7%".
   if (!unit || unit.quantity !== 'count') {
-    const secondStart = rangeNext(text, unit ? unit.end : num.end);
+    // "từ 5 triệu đến 7 triệu đồng": a scale word alone is no unit, but the range
+    // goes on after it, and the first end keeps its scale.
+    const bare = unit ? null : bareScaleAfter(text, num.end);
+    const secondStart = rangeNext(text, unit ? unit.end : bare ? bare.end : num.end);
     if (secondStart >= 0) {
       const second = parseNumber(text, secondStart, SECOND);
       if (runsOn(text, second.end)) return skipTo(pos, skipNumericRun(text, second.end));
@@ -731,10 +760,14 @@ export function scanFigure(text: string, pos: number, floor: number): FigureScan
       if (ctx.label) return skipTo(pos, skipRangeChain(text, second.end));
       const unit2 = unitAfter(text, second.end, UNIT2);
       const compatible = unit2 !== null && (!unit || (unit.quantity === unit2.quantity && unit.unit === unit2.unit));
-      if (compatible && !(isYearLike(num) && isYearLike(second)) && second.value >= num.value) {
-        const scale = unit && unit.scale !== 1 ? unit.scale : unit2.scale;
-        const valueTo = scaleNumber(second, unit2.scale);
-        const fig = newFigure(pos, unit2.end, scaleNumber(num, scale) + unit2.extra, unit2.quantity, unit2.unit, ctx);
+      // Each end in its own scale and with its own compound rest when it has a unit
+      // ("từ 500.000 đồng đến 1 triệu đồng", "5 tỷ 200 triệu đến 7 tỷ"); a bare first
+      // number takes the second's scale ("5 - 7 tỷ đồng").
+      const scale = unit ? unit.scale : bare ? bare.scale : unit2 ? unit2.scale : 1;
+      const value = scaleNumber(num, scale) + (unit ? unit.extra : 0);
+      const valueTo = unit2 ? scaleNumber(second, unit2.scale) + unit2.extra : 0;
+      if (compatible && !(isYearLike(num) && isYearLike(second)) && valueTo >= value) {
+        const fig = newFigure(pos, unit2.end, value, unit2.quantity, unit2.unit, ctx);
         fig.valueTo = valueTo;
         return found(fig, unit2.end);
       }

@@ -91,13 +91,27 @@ export const NAMED_DOC_WORDS: ReadonlyMap<string, DocType> = new Map<string, Doc
 export const ISSUER_STOP_WORDS: ReadonlySet<string> = new Set([
   'về', 'để', 'trong', 'nhằm', 'tại', 'theo', 'đã', 'với', 'và', 'thì', 'cho', 'là', 'được',
   'có', 'đến', 'từ', 'khi', 'nay', 'này', 'ngày', 'số', 'năm', 'đối', 'đang', 'sẽ', 'cũng',
-  'gồm', 'trên', 'nên', 'mà', 'như', 'sau', 'trước', 'thuộc', 'phê', 'giao', 'triển', 'ký',
-  'tiếp', 'đồng', 'bằng', 'nhưng', 'hoặc', 'hay', 'các', 'những', 'vào', 'lúc',
+  'gồm', 'trên', 'nên', 'mà', 'như', 'sau', 'trước', 'thuộc', 'phê', 'giao', 'ký',
+  'bằng', 'nhưng', 'hoặc', 'hay', 'các', 'những', 'vào', 'lúc', 'yêu',
 ]);
-/** Two-word stops (checked on lower-cased pairs) where the first word alone is not one. */
+/**
+ * Two-word stops where the first word alone is not one: the spec's "ban hành", "quy
+ * định", "hướng dẫn", and the verbs a sentence goes on with after its issuer ("của UBND
+ * tỉnh đề nghị…"). Single syllables of these ("đồng", "triển", "thông") are parts of
+ * issuers' names too: "Hội đồng nhân dân", "Quỹ Đầu tư phát triển", "Bộ Giao thông vận tải".
+ */
 export const ISSUER_STOP_PAIRS: ReadonlySet<string> = new Set([
   'ban hành', 'quy định', 'qui định', 'hướng dẫn', 'thực hiện', 'chỉ đạo', 'phê duyệt',
-  'bổ sung', 'sửa đổi', 'thông qua',
+  'bổ sung', 'sửa đổi', 'thông qua', 'triển khai', 'tiếp tục', 'đồng ý', 'đồng thời',
+  'đề nghị', 'công nhận', 'thành lập', 'kiện toàn', 'phân bổ', 'chấp thuận', 'điều chỉnh',
+  'tổ chức', 'thông báo', 'kết luận', 'quyết định', 'phát động', 'đánh giá', 'chủ trì',
+]);
+/**
+ * Heads of organisation names: the word after one is part of the name whatever it
+ * would mean alone ("Ban Chỉ đạo", "Ban chỉ đạo", "Ban Tổ chức", "Hội đồng").
+ */
+export const ISSUER_NAME_HEADS: ReadonlySet<string> = new Set([
+  'ban', 'hội', 'bộ', 'sở', 'cục', 'viện', 'quỹ', 'phòng', 'tổng', 'ủy', 'uỷ', 'đảng', 'văn',
 ]);
 
 /** What a word (or a phrase of up to three words) after a number says about it. */
@@ -238,6 +252,7 @@ export const LABEL_PAIRS: ReadonlySet<string> = new Set([
   'giai đoạn', 'khu phố', 'nhiệm kỳ', 'quốc lộ', 'tỉnh lộ', 'hương lộ', 'lần thứ', 'số nhà',
   'phụ lục', 'thế kỷ', 'tổ dân', 'dân phố', 'khu vực', 'tiểu khu', 'khu dân', 'dân cư',
   'sư đoàn', 'quân đoàn', 'quân khu', 'trung đoàn', 'tiểu đoàn', 'đại đội', 'cao tốc',
+  'trung ương', // "Hội nghị Trung ương 4": the fourth plenum
 ]);
 
 /**
@@ -272,6 +287,8 @@ export const COUNT_COMPOUNDS: ReadonlySet<string> = new Set([
   // First syllables that say nothing alone ("120 thí sinh", not "120 thí").
   'thí sinh', 'huy chương', 'hành khách', 'phân khu', 'tiểu khu', 'khu phố', 'hạng mục',
   'gói thầu', 'tàu thuyền', 'công dân', 'xã viên',
+  // Administrative units whose head syllable alone is wrong ("2 thị", "3 thành").
+  'thành phố', 'thị xã', 'thị trấn',
 ]);
 
 /** Three-syllable counted nouns that are one word ("hợp tác xã"). */
@@ -279,7 +296,7 @@ export const COUNT_TRIPLES: ReadonlySet<string> = new Set([
   'hợp tác xã', 'câu lạc bộ', 'hộ gia đình', 'khu công nghiệp', 'cụm công nghiệp', 'trạm y tế',
   'nhà văn hóa', 'nhà văn hoá', 'chợ đầu mối', 'liều vắc xin', 'lượt truy cập', 'buổi làm việc',
   'đoàn công tác', 'hộ kinh doanh', 'khu dân cư', 'tổ dân phố', 'vận động viên', 'tiểu dự án',
-  'khu kinh tế', 'khu chế xuất', 'ấp văn hóa',
+  'khu kinh tế', 'khu chế xuất', 'ấp văn hóa', 'giấy chứng nhận',
 ]);
 
 /** One-syllable counted nouns we trust even where a date or a year could be read. */

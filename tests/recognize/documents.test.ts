@@ -59,6 +59,15 @@ describe('cited documents: forms and rules', () => {
     }
   });
 
+  it('shares nothing between listed documents of two types, or a date of another year than the code', () => {
+    const [decree, circular] = docs('Thực hiện Nghị định 100/2019/NĐ-CP và Thông tư số 02/2023/TT-BNV ngày 23/3/2023 của Bộ Nội vụ, tỉnh đã');
+    expect([decree!.code, decree!.date, decree!.issuer, decree!.year]).toEqual(['100/2019/NĐ-CP', null, null, 2019]);
+    expect([circular!.date, circular!.issuer]).toEqual(['2023-03-23', 'Bộ Nội vụ']);
+    const [a, b] = docs('theo Quyết định số 15/2019/QĐ-UBND và số 20/2021/QĐ-UBND ngày 5/4/2021 của UBND tỉnh');
+    expect([a!.date, a!.year, a!.issuer]).toEqual([null, 2019, 'UBND tỉnh']);
+    expect(b!.date).toBe('2021-04-05');
+  });
+
   it('types the second member of a list from the first ("Quy định" written QĐ)', () => {
     const found = docs('thực hiện Quy định số 66-QĐ/TW và 67-QĐ/TW của Bộ Chính trị');
     expect(found.map((d) => [d.code, d.docType])).toEqual([
@@ -97,6 +106,20 @@ describe('cited documents: forms and rules', () => {
     expect(one('Nghị quyết 68/NQ-CP của Chính phủ 13 cuộc').issuer).toBe('Chính phủ');
     expect(one('Thông tư 02/2013/TT-BVHTTDL của Bộ Văn hóa – Thể thao & Du lịch.').issuer).toBe('Bộ Văn hóa – Thể thao & Du lịch');
     expect(one('Kết luận số 01-KL/TW của Bộ Chính trị\nvề tiếp tục').issuer).toBe('Bộ Chính trị');
+  });
+
+  it('stops the issuer at the verb the sentence goes on with, not inside an organisation\'s name', () => {
+    const issuer = (text: string) => one(text).issuer;
+    expect(issuer('Công văn số 1234/UBND-KT ngày 02/02/2024 của UBND tỉnh yêu cầu các sở triển khai')).toBe('UBND tỉnh');
+    expect(issuer('Quyết định số 56/QĐ-UBND của UBND huyện đề nghị các xã rà soát')).toBe('UBND huyện');
+    expect(issuer('Thông báo số 12/TB-VP của Văn phòng UBND tỉnh thông báo ý kiến kết luận')).toBe('Văn phòng UBND tỉnh');
+    expect(issuer('Kết luận số 14-KL/TU của Ban Thường vụ Tỉnh ủy giao Đảng đoàn HĐND tỉnh')).toBe('Ban Thường vụ Tỉnh ủy');
+    expect(issuer('Hướng dẫn số 3-HD/BTGTU của Ban Tuyên giáo Tỉnh ủy đồng thời chỉ đạo các cấp')).toBe('Ban Tuyên giáo Tỉnh ủy');
+    expect(issuer('Nghị quyết số 15/2023/NQ-HĐND của Hội đồng nhân dân tỉnh Đồng Nai quy định mức hỗ trợ')).toBe('Hội đồng nhân dân tỉnh Đồng Nai');
+    expect(issuer('Kế hoạch số 10/KH-BCĐ của Ban Chỉ đạo tỉnh về phòng chống dịch')).toBe('Ban Chỉ đạo tỉnh');
+    expect(issuer('Kế hoạch số 11/KH-BCĐ của Ban chỉ đạo 389 tỉnh')).toBe('Ban chỉ đạo');
+    expect(issuer('Thông tư số 12/2024/TT-BGTVT của Bộ Giao thông vận tải về đăng kiểm')).toBe('Bộ Giao thông vận tải');
+    expect(issuer('Quyết định số 9/QĐ-QĐT của Quỹ Đầu tư phát triển tỉnh về cho vay')).toBe('Quỹ Đầu tư phát triển tỉnh');
   });
 
   it('infers the type of a bare code from its abbreviation', () => {

@@ -129,9 +129,22 @@ describe('figures: numbers, scales and units', () => {
     expect(one('5% - 7%')).toMatchObject({ value: 5, valueTo: 7 });
   });
 
+  it('reads each end of a range in its own scale', () => {
+    expect(one('hỗ trợ từ 500.000 đồng đến 1 triệu đồng/người')).toMatchObject({ value: 5e5, valueTo: 1e6, unit: 'VND' });
+    expect(one('mức thu từ 5 triệu đến 7 triệu đồng')).toMatchObject({ value: 5e6, valueTo: 7e6, unit: 'VND' });
+    expect(one('từ 500 ha đến 1 nghìn ha')).toMatchObject({ value: 500, valueTo: 1000, unit: 'ha' });
+    expect(one('giá từ 5 - 7 tỷ 500 triệu đồng')).toMatchObject({ value: 5e9, valueTo: 7.5e9 });
+    expect(one('mức từ 5 tỷ 200 triệu đến 7 tỷ đồng')).toMatchObject({ value: 5.2e9, valueTo: 7e9 });
+  });
+
   it('keeps the counted noun: compounds whole, head nouns alone, acronyms as written', () => {
     const units = figures('có 36 doanh nghiệp, 164 hài cốt liệt sĩ, 1.468 dịch vụ công, 29.664 nhân khẩu, 50.897 phần quà, 12 tuyến, 4 CLB').map((f) => f.unit);
     expect(units).toEqual(['doanh nghiệp', 'hài cốt', 'dịch vụ', 'nhân khẩu', 'phần quà', 'tuyến', 'CLB']);
+  });
+
+  it('counts administrative units and certificates by their whole name', () => {
+    const units = figures('Toàn tỉnh có 3 thành phố, 2 thị xã, 8 huyện và 12 thị trấn; cấp 1.234 giấy chứng nhận').map((f) => f.unit);
+    expect(units).toEqual(['thành phố', 'thị xã', 'huyện', 'thị trấn', 'giấy chứng nhận']);
   });
 
   it('does not count "1 số" (some) or "1 cửa" (one-stop)', () => {
@@ -187,10 +200,16 @@ describe('figures: what is not a figure', () => {
     'Quốc lộ 13, thôn 5, tổ dân phố 7, khu phố 3, đường 3/2, Quận 1',
     'tiêu chuẩn ISO 9001:2015',
     'phục vụ 24/7',
+    'Nghị quyết Hội nghị Trung ương 4 khóa XII về xây dựng Đảng',
+    'Hội nghị lần thứ 15 Ban Chấp hành Đảng bộ tỉnh khóa XI',
   ];
   for (const text of traps) {
     it(JSON.stringify(text), () => expect(figures(text)).toEqual([]));
   }
+
+  it('still counts a noun that a Roman numeral does not follow ("3 khóa đào tạo")', () => {
+    expect(figures('mở 3 khóa đào tạo cho 120 học viên').map((f) => f.text)).toEqual(['3 khóa', '120 học viên']);
+  });
 
   it('keeps the document number and code apart from figures', () => {
     const all = recognize('Kế hoạch số 78/KH-UBND ngày 12/3/2021 về giảm 1.000 hộ nghèo');
