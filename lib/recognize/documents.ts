@@ -56,7 +56,8 @@ const SEG = `[\\p{Lu}\\d]${SEG_BODY}`;
 const SP = '[^\\S\\r\\n]{0,2}';
 const MORE = `(?:[\\-/]${SEG}|${SP}[\\-/–]${SP}(?=\\p{Lu}[\\p{Lu}\\d])${SEG}|\\.(?=\\p{Lu}{2})${SEG})`;
 // A document's number, as some writers give it with thousands dots ("số 2.345/QĐ-UBND").
-const DOC_NUMBER = '(\\d{1,3}(?:\\.\\d{3}){1,2}(?!\\d)|\\d{1,6})';
+// "30a/2008/NQ-CP" (Nghị quyết 30a): a state document's number may end in one letter.
+const DOC_NUMBER = '(\\d{1,3}(?:\\.\\d{3}){1,2}(?!\\d)|\\d{1,6}(?:[a-z](?=[^\\S\\r\\n]{0,2}\\/))?)';
 const STATE_CODE = new RegExp(
   `${DOC_NUMBER}${SP}/${SP}(?:((?:19|20)\\d{2})${SP}/${SP})?(\\p{Lu}${SEG_BODY}(?:${MORE}){0,8})`,
   'uy',
@@ -233,6 +234,9 @@ function mayBeCode(text: string, pos: number): boolean {
 export function numberEnd(text: string, pos: number): number {
   let i = pos;
   while (isDigit(text.charCodeAt(i))) i++;
+  // "30a/2008/NQ-CP": one lower-case letter before the slash.
+  const c = text.charCodeAt(i);
+  if (c >= 0x61 && c <= 0x7a && text.charCodeAt(i + 1) === 0x2f) return i + 1;
   if (i - pos > 3) return i;
   for (let groups = 0; groups < 2 && text.charCodeAt(i) === 0x2e; groups++) {
     let j = i + 1;
@@ -362,6 +366,29 @@ const ISSUER_WORDS = (() => {
   }
   return new WordTable(flags);
 })();
+const NUMBERED_NAME_END = /(?:chỉ đạo|trung ương|quân khu|bệnh viện|sư đoàn|trung đoàn|lữ đoàn|quân đoàn)[^\S\r\n]+$/iu;
+/**
+ * "và" before a capitalised word that is not a document's type word: the same name goes
+ * on ("Sở Kế hoạch và Đầu tư"), or a co-issuer; "… của UBND tỉnh và Nghị quyết 30a…"
+ * starts the next citation instead.
+ */
+function joinsName(text: string, start: number, end: number, next: number): boolean {
+  if (end - start !== 2 || lowerWord(text.slice(start, end)) !== 'và') return false;
+  const s1 = skipHSpace(text, next);
+  if (!isUpper(text.charCodeAt(s1))) return false;
+  let e1 = s1;
+  while (isLetter(text.charCodeAt(e1))) e1++;
+  const s2 = skipHSpace(text, e1);
+  let e2 = s2;
+  while (isLetter(text.charCodeAt(e2))) e2++;
+  const one = lowerWord(text.slice(s1, e1));
+  return !DOC_TYPE_WORDS.has(one) && !(e2 > s2 && DOC_TYPE_WORDS.has(`${one} ${lowerWord(text.slice(s2, e2))}`));
+}
+
+function skipHSpace(text: string, i: number): number {
+  while (i < text.length && isHSpace(text.charCodeAt(i))) i++;
+  return i;
+}
 const NAME_HEADS = new WordTable([...ISSUER_NAME_HEADS].map((w) => [w, true] as const));
 
 const NAMED_GAP_TYPES: ReadonlySet<DocType> = new Set<DocType>(['Luật', 'Bộ luật', 'Pháp lệnh', 'Hiến pháp']);
@@ -428,7 +455,10 @@ export function parseIssuer(text: string, pos: number): { end: number; issuer: s
     while (i < text.length && isHSpace(text.charCodeAt(i))) i++;
     if (i >= text.length) break;
     const c0 = text.charCodeAt(i);
-    if (isLineBreak(c0) || isDigit(c0) || c0 === 0x28 /* ( */ || c0 === 0x22 || c0 === 0x201c) break;
+    if (isLineBreak(c0) || c0 === 0x28 /* ( */ || c0 === 0x22 || c0 === 0x201c) break;
+    // A number ends the issuer ("của Chính phủ 13 cuộc"), unless the name takes one:
+    // "Ban Chỉ đạo 389", "Hội nghị Trung ương 4", "Bệnh viện 175".
+    if (isDigit(c0) && (first < 0 || !NUMBERED_NAME_END.test(text.slice(Math.max(first, i - 24), i)))) break;
     let j = i;
     while (j < text.length && !isSpace(text.charCodeAt(j))) j++;
     // Trailing punctuation ends the phrase after this token.
@@ -444,7 +474,8 @@ export function parseIssuer(text: string, pos: number): { end: number; issuer: s
     const inName = isUpper(c0) || afterHead;
     afterHead = isUpper(c0) && NAME_HEADS.get(text, i, tokEnd) === true;
     const flags = inName ? 0 : (ISSUER_WORDS.get(text, i, tokEnd) ?? 0);
-    if (flags & ISSUER_STOP) break;
+    // "Sở Kế hoạch và Đầu tư", "Bộ Lao động - Thương binh và Xã hội": "và" before a capital joins a name.
+    if (flags & ISSUER_STOP && !joinsName(text, i, tokEnd, j)) break;
     if (!stop && flags & ISSUER_PAIR_FIRST) {
       let n = j;
       while (n < text.length && isHSpace(text.charCodeAt(n))) n++;

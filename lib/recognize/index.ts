@@ -88,7 +88,8 @@ function findEntities(text: string, cutFigureText: boolean, docSlots: number[]):
     while (e < text.length && isDigit(text.charCodeAt(e))) e++;
     // Codes continue with "/" or "-" (perhaps after a stray space): only then try one.
     // Their number may carry thousands dots ("2.345/QĐ-UBND").
-    const numEnd = text.charCodeAt(e) === 0x2e ? numberEnd(text, p) : e;
+    const ce = text.charCodeAt(e);
+    const numEnd = ce === 0x2e || (ce >= 0x61 && ce <= 0x7a) ? numberEnd(text, p) : e;
     const after = text.charCodeAt(isHSpace(text.charCodeAt(numEnd)) ? numEnd + 1 : numEnd);
     const doc =
       after === 0x2f || isDash(after)

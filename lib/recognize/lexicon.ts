@@ -92,7 +92,7 @@ export const ISSUER_STOP_WORDS: ReadonlySet<string> = new Set([
   'về', 'để', 'trong', 'nhằm', 'tại', 'theo', 'đã', 'với', 'và', 'thì', 'cho', 'là', 'được',
   'có', 'đến', 'từ', 'khi', 'nay', 'này', 'ngày', 'số', 'năm', 'đối', 'đang', 'sẽ', 'cũng',
   'gồm', 'trên', 'nên', 'mà', 'như', 'sau', 'trước', 'thuộc', 'phê', 'giao', 'ký',
-  'bằng', 'nhưng', 'hoặc', 'hay', 'các', 'những', 'vào', 'lúc', 'yêu',
+  'bằng', 'nhưng', 'hoặc', 'hay', 'các', 'những', 'vào', 'lúc', 'yêu', 'gửi',
 ]);
 /**
  * Two-word stops where the first word alone is not one: the spec's "ban hành", "quy

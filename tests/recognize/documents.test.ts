@@ -86,6 +86,11 @@ describe('cited documents: forms and rules', () => {
     expect(d.code).toBe('285/CCTTHC');
   });
 
+  it('reads a number with a letter ("Nghị quyết 30a/2008/NQ-CP")', () => {
+    const d = one('theo Nghị quyết 30a/2008/NQ-CP của Chính phủ, huyện được hỗ trợ');
+    expect([d.code, d.number, d.year, d.docType, d.issuer]).toEqual(['30a/2008/NQ-CP', '30a', 2008, 'Nghị quyết', 'Chính phủ']);
+  });
+
   it('finds a citation broken across lines', () => {
     const d = one('thực hiện Quyết định\nsố 1500/QĐ-UBND ngày\n15/6/2022 của UBND tỉnh\nvề việc');
     expect(d.code).toBe('1500/QĐ-UBND');
@@ -117,7 +122,10 @@ describe('cited documents: forms and rules', () => {
     expect(issuer('Hướng dẫn số 3-HD/BTGTU của Ban Tuyên giáo Tỉnh ủy đồng thời chỉ đạo các cấp')).toBe('Ban Tuyên giáo Tỉnh ủy');
     expect(issuer('Nghị quyết số 15/2023/NQ-HĐND của Hội đồng nhân dân tỉnh Đồng Nai quy định mức hỗ trợ')).toBe('Hội đồng nhân dân tỉnh Đồng Nai');
     expect(issuer('Kế hoạch số 10/KH-BCĐ của Ban Chỉ đạo tỉnh về phòng chống dịch')).toBe('Ban Chỉ đạo tỉnh');
-    expect(issuer('Kế hoạch số 11/KH-BCĐ của Ban chỉ đạo 389 tỉnh')).toBe('Ban chỉ đạo');
+    expect(issuer('Kế hoạch số 11/KH-BCĐ của Ban chỉ đạo 389 tỉnh')).toBe('Ban chỉ đạo 389 tỉnh');
+    expect(issuer('Nghị quyết số 04/NQ-CP của Chính phủ 13 cuộc')).toBe('Chính phủ');
+    expect(issuer('Công văn số 567/SKHĐT-ĐTG của Sở Kế hoạch và Đầu tư gửi các đơn vị')).toBe('Sở Kế hoạch và Đầu tư');
+    expect(issuer('Công văn số 12/LĐTBXH-VP của Bộ Lao động - Thương binh và Xã hội')).toBe('Bộ Lao động - Thương binh và Xã hội');
     expect(issuer('Thông tư số 12/2024/TT-BGTVT của Bộ Giao thông vận tải về đăng kiểm')).toBe('Bộ Giao thông vận tải');
     expect(issuer('Quyết định số 9/QĐ-QĐT của Quỹ Đầu tư phát triển tỉnh về cho vay')).toBe('Quỹ Đầu tư phát triển tỉnh');
   });
