@@ -71,9 +71,11 @@ export const SYMBOL_TYPES: ReadonlyMap<string, DocType> = new Map<string, DocTyp
   ['PA', 'Phương án'],
   ['L', 'Lệnh'],
   ['TTri', 'Thông tri'],
+  // The Party's official letters: "1234-CV/TU".
+  ['CV', 'Công văn'],
 ]);
 export const SYMBOL_TYPES_CASE_FREE: ReadonlySet<string> = new Set([
-  'QĐ', 'NQ', 'NQLT', 'NĐ', 'TTLT', 'KH', 'KL', 'HD', 'QC', 'TB', 'CĐ', 'BC', 'ĐA', 'PA',
+  'QĐ', 'NQ', 'NQLT', 'NĐ', 'TTLT', 'KH', 'KL', 'HD', 'QC', 'TB', 'CĐ', 'BC', 'ĐA', 'PA', 'CV',
 ]);
 
 /** Types that a Party "QĐ" symbol may stand for: the type word decides. */

@@ -139,6 +139,7 @@ describe('cited documents: forms and rules', () => {
       ['08/HD-BTGTU', 'Hướng dẫn'],
       ['20/TTr-UBND', 'Tờ trình'],
       ['04/CĐ-UBND', 'Công điện'],
+      ['1234-CV/TU', 'Công văn'],
       ['11/CTr-UBND', 'Chương trình'],
     ];
     for (const [code, type] of cases) expect(one(`căn cứ ${code} của UBND tỉnh`).docType, code).toBe(type);
