@@ -7,16 +7,19 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportRunner } from '@/lib/export/run';
 import type { ExportScope } from '@/lib/export/scoped';
+import type { ImportRunner } from '@/lib/import/run';
 import type { Translate } from '@/lib/i18n';
 import type { ArchiveDB } from '@/lib/store';
 import { downloadIn, type Download } from './ExportDownload';
 import { ExportMenu } from './ExportMenu';
 import { ImportDialog } from './ImportDialog';
 
-/** What exporting and importing need from the page: the archive database and how exports run. */
+/** What exporting and importing need from the page: the archive database and how exports and an import's first steps run. */
 export interface ArchiveTransfer {
   db: ArchiveDB;
   exporter: ExportRunner;
+  /** Reads, checks and previews an imported file; absent: on the page's thread. */
+  importer?: ImportRunner | undefined;
 }
 
 export interface ExportImportToolsProps {
@@ -55,7 +58,7 @@ export function ExportImportTools({ t, locale, scope, transfer, download, progre
   return (
     <span class="transfer-tools" ref={root}>
       <ExportMenu t={t} scope={scope} exporter={transfer?.exporter} lang={lang} download={save} notify={notify} {...delay} />
-      <ImportDialog t={t} db={transfer?.db} notify={notify} locale={locale} {...delay} />
+      <ImportDialog t={t} db={transfer?.db} importer={transfer?.importer} notify={notify} locale={locale} {...delay} />
       <div class={`transfer-toast${message ? ' visible' : ''}`} role="status" aria-live="polite">
         {message && <span>{message}</span>}
         {message && (

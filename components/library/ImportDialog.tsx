@@ -1,6 +1,7 @@
 /**
  * Import: a button opening the file picker (.json, .jsonld), then a modal dialog that
- * reads and checks the file (`readImport`), shows the dry run (`previewImport`: new,
+ * reads and checks the file and shows the dry run (`importer`: lib/import/run.ts, in a
+ * worker in the product, so a large file's parse does not freeze the page; new,
  * already there, conflicting; W3C annotations skipped) and asks to confirm; confirming
  * applies it in one transaction (`applyImport`) with progress and Cancel. A refused
  * file shows one line naming the problem (and where in the file), and nothing changes.
@@ -8,7 +9,8 @@
  * Everything from the file (its name included) is shown as text, isolated.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { applyImport, previewImport, readImport, type ImportSummary, type ParsedImport } from '@/lib/import';
+import { applyImport, type ImportSummary, type ParsedImport } from '@/lib/import';
+import { importHere, PREPARE_PHASES, type ImportRunner } from '@/lib/import/run';
 import type { Translate } from '@/lib/i18n';
 import { isolate } from '@/lib/library/format';
 import { importChangesNothing, importErrorText, progressMeter } from '@/lib/library/transfer';
@@ -27,6 +29,8 @@ export interface ImportDialogProps {
   t: Translate;
   /** The archive; absent when the page has none (the button is then unavailable). */
   db?: ArchiveDB | undefined;
+  /** Reads, checks and previews a picked file (default: on the page's own thread, `importHere`). */
+  importer?: ImportRunner | undefined;
   /** Reports the outcome in a sentence (the page's toast). */
   notify(message: string): void;
   /** Tests shorten the wait before progress shows. */
@@ -36,14 +40,12 @@ export interface ImportDialogProps {
 }
 
 const ACCEPT = '.json,.jsonld,application/json,application/ld+json';
-// Reading reports 'validate pages' then 'validate clippings' (a W3C file one phase).
-const READ_PHASES = 2;
 // Applying reports 'write pages', 'write clippings' (and 'update clippings' when pages changed).
 const APPLY_PHASES = 2;
 
 const isAbort = (error: unknown) => (error as Error | null)?.name === 'AbortError';
 
-export function ImportDialog({ t, db, notify, progressDelay = PROGRESS_DELAY, locale }: ImportDialogProps) {
+export function ImportDialog({ t, db, importer, notify, progressDelay = PROGRESS_DELAY, locale }: ImportDialogProps) {
   const [state, setState] = useState<ImportState>({ step: 'closed' });
   const input = useRef<HTMLInputElement>(null);
   const dialog = useRef<HTMLDialogElement>(null);
@@ -63,19 +65,18 @@ export function ImportDialog({ t, db, notify, progressDelay = PROGRESS_DELAY, lo
   const choose = (file: File) => {
     if (!db) return;
     const controller = new AbortController();
-    const meter = progressMeter(READ_PHASES);
+    const meter = progressMeter(PREPARE_PHASES);
     const name = file.name;
     setState({ step: 'reading', name, fraction: null, controller });
     const still = () => !controller.signal.aborted;
-    readImport(file, {
+    (importer ?? importHere(db))(file, {
       signal: controller.signal,
       onProgress: (p) => {
         const fraction = meter(p);
         setState((s) => (s.step === 'reading' && s.controller === controller ? { ...s, fraction } : s));
       },
     })
-      .then(async (parsed) => {
-        const summary = await previewImport(db, parsed);
+      .then(({ parsed, summary }) => {
         if (still()) setState({ step: 'preview', name, parsed, summary });
       })
       .catch((error: unknown) => {

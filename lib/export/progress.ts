@@ -1,7 +1,9 @@
 /**
- * Progress and cancellation for long exports and imports. The work runs on the page's
- * own thread (the library page), so it is cut into chunks with a pause between them:
- * the page repaints, the cancel button can be pressed, and the progress bar moves.
+ * Progress and cancellation for long exports and imports. The work may run on the
+ * page's own thread (the library page without a worker, an import's write), so it is
+ * cut into chunks with a pause between them: the page repaints, the cancel button can
+ * be pressed, and the progress bar moves. (In a worker the pauses cost little and
+ * let nothing wait; a cancel there ends the worker.)
  *
  * A chunk is a few thousand records: small enough that one takes a few tens of
  * milliseconds, large enough that the pauses (a macrotask each, about a millisecond)

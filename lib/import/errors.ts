@@ -27,6 +27,8 @@ export type ImportErrorCode =
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
+  /** The message without the place: what the constructor was given, so that the error can be made again (the import worker sends its parts). */
+  readonly detail: string;
   constructor(
     readonly code: ImportErrorCode,
     message: string,
@@ -34,5 +36,6 @@ export class ImportError extends Error {
     readonly path: string | null = null,
   ) {
     super(path ? `${path}: ${message}` : message);
+    this.detail = message;
   }
 }

@@ -3,6 +3,7 @@
  *
  *   const parsed = await readImport(file, { onProgress, signal });   // refuses a bad file: ImportError
  *   const preview = await previewImport(db, parsed);                 // new / duplicate / conflicting
+ *   // (both at once, off the page's thread: run.ts's importInWorker over worker.ts)
  *   const done = await applyImport(db, parsed, { onProgress, signal }); // one transaction
  *
  * Text is stored verbatim (markup, scripts and bidi controls included): showing it
@@ -52,6 +53,24 @@ export async function readImport(input: ImportInput, options: ReadOptions & Pick
 export async function previewImport(db: ArchiveDB, parsed: ParsedImport): Promise<ImportSummary> {
   const plan = await dryRun(db, parsed.snapshot);
   return { ...plan.summary, format: parsed.format, skipped: parsed.skipped };
+}
+
+/** A file read, checked and compared with the archive: what the import dialog shows before the reader confirms. */
+export interface PreparedImport {
+  parsed: ParsedImport;
+  summary: ImportSummary;
+}
+
+/**
+ * `readImport`, then `previewImport`: everything before the confirmation, writing
+ * nothing. The library page runs it in the import worker (lib/import/worker.ts).
+ */
+export async function prepareImport(db: ArchiveDB, input: ImportInput, options: ReadOptions = {}): Promise<PreparedImport> {
+  const parsed = await readImport(input, options);
+  throwIfAborted(options.signal);
+  const summary = await previewImport(db, parsed);
+  throwIfAborted(options.signal);
+  return { parsed, summary };
 }
 
 /** Merges the file into the archive in one transaction: all of it, or (on a failure or a cancel) none. */

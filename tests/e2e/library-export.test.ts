@@ -5,9 +5,8 @@
  * file refused with the archive unchanged. Exports run in the page's worker here, as
  * in the product.
  *
- * Chromium only: Firefox lets no automation into extension pages (moz-extension://
- * cannot be navigated to by WebDriver BiDi; see browsers.ts), so there the export and
- * import UI is covered by the unit tests (tests/library/export-*, import-*) alone.
+ * Chromium here; Firefox ESR's export and import through the library page are in
+ * library-import.test.ts (with W3C imports and a large import in Chromium).
  *
  * Seeding as in library.test.ts: lib/store bundled with esbuild and run in another tab
  * of the extension, which opens the same IndexedDB database the library reads.
