@@ -130,7 +130,19 @@ function isNam(text: string, i: number): boolean {
  * all the white space there, so, as for the numeric form, no backtracking could find
  * a match this misses.
  */
+/**
+ * Where the month's digits ended when the last wordDateEnd read "D tháng M" but found no
+ * year after it ("ngày 12 tháng 12"), else -1: those digits are a date's, not a figure,
+ * and the caller need not read them again.
+ */
+let partialMonthEnd = -1;
+
+export function lastPartialMonthEnd(): number {
+  return partialMonthEnd;
+}
+
 function wordDateEnd(text: string, pos: number): number {
+  partialMonthEnd = -1;
   dateDay = digitRun(text, pos, 1, 2);
   if (dateDay < 0) return -1;
   let i = spaces(text, runEnd, 1);
@@ -139,13 +151,18 @@ function wordDateEnd(text: string, pos: number): number {
   if (i < 0) return -1;
   dateMonth = digitRun(text, i, 1, 2);
   if (dateMonth < 0) return -1;
+  const monthEnd = runEnd;
   i = spaces(text, runEnd, 0);
   if (text.charCodeAt(i) === 0x2c) i = spaces(text, i + 1, 0);
-  if (!isNam(text, i)) return -1;
-  i = spaces(text, i + 3, 1);
-  if (i < 0) return -1;
-  dateYear = digitRun(text, i, 4, 4);
-  return dateYear < 0 ? -1 : runEnd;
+  if (isNam(text, i)) {
+    i = spaces(text, i + 3, 1);
+    if (i >= 0) {
+      dateYear = digitRun(text, i, 4, 4);
+      if (dateYear >= 0) return runEnd;
+    }
+  }
+  partialMonthEnd = monthEnd;
+  return -1;
 }
 
 /**

@@ -10,7 +10,7 @@
 import type { DocumentEntity, Entity } from './types';
 import { normalizeText, isDigit, isLetter, isDash, isHSpace, isSpace } from './text';
 import { isListGap, matchDocument, matchNamedDocument, numberEnd, shareListFields, type DocumentHit } from './documents';
-import { fullDateEnd } from './dates';
+import { fullDateEnd, lastPartialMonthEnd } from './dates';
 import { scanFigure, type FigureHit } from './figures';
 
 export * from './types';
@@ -100,10 +100,20 @@ function findEntities(text: string, cutFigureText: boolean, docSlots: number[]):
       pos = floor = doc.end;
       continue;
     }
-    const dateEnd = e - p <= 2 && mayStartDate(text, e) ? fullDateEnd(text, p) : -1;
+    const tryDate = e - p <= 2 && mayStartDate(text, e);
+    const dateEnd = tryDate ? fullDateEnd(text, p) : -1;
     if (dateEnd >= 0) {
       pos = dateEnd;
       continue;
+    }
+    // "ngày 12 tháng 12" with no year: a date all the same, no figure in it. (What this
+    // skips besides, "3 tháng 10 ngày" as two durations, the spec leaves optional.)
+    if (tryDate) {
+      const monthEnd = lastPartialMonthEnd();
+      if (monthEnd >= 0) {
+        pos = monthEnd;
+        continue;
+      }
     }
     if (e - p === 4 && text.charCodeAt(p - 1) === 0x20) {
       const named = matchNamedDocument(text, p, p + 4, floor);

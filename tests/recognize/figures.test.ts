@@ -200,6 +200,7 @@ describe('figures: what is not a figure', () => {
     'Quốc lộ 13, thôn 5, tổ dân phố 7, khu phố 3, đường 3/2, Quận 1',
     'tiêu chuẩn ISO 9001:2015',
     'phục vụ 24/7',
+    'nhân ngày 12 tháng 12, tại hội trường',
     'Nghị quyết Hội nghị Trung ương 4 khóa XII về xây dựng Đảng',
     'Hội nghị lần thứ 15 Ban Chấp hành Đảng bộ tỉnh khóa XI',
   ];
