@@ -17,7 +17,9 @@
 import { exportBackup, exportClippingsCsv, readSnapshot, type ExportFile } from '../../lib/export/index.ts';
 import { applyImport, ImportError, readImport } from '../../lib/import/index.ts';
 import { openArchiveDB } from '../../lib/store/db.ts';
+import { deriveClipping, derivePage } from '../../lib/store/derive.ts';
 import { generateClippings } from '../../lib/store/fixtures.ts';
+import { validateClipping } from '../../lib/store/validate.ts';
 import { createRepo } from '../../lib/store/repo.ts';
 import { buildSnapshot } from './export-data.ts';
 
@@ -40,6 +42,8 @@ export interface StoreBenchApi {
   /** How long a whole-table count takes now (what a query paid per call before counts were kept). */
   countMs(): Promise<{ ms: number; count: number }>;
   saves(n: number): Promise<number[]>;
+  /** What a save costs beside its own work: medians (ms) of an empty read-write transaction over a save's stores, of one with a single read, of one writing one small record (its commit is a write's), and of checking and deriving a clipping without the database. */
+  saveFloor(n: number): Promise<{ emptyTx: number; oneRead: number; oneWrite: number; validate: number }>;
   searches(queries: readonly string[], runs: number, limit: number): Promise<SearchTiming[]>;
   views(): Promise<Timed[]>;
   exports(): Promise<{ parts: Timed[]; jsonBytes: number; csvBytes: number }>;
@@ -103,6 +107,30 @@ const api: StoreBenchApi = {
     return out;
   },
 
+  async saveFloor(n) {
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+    const time = async (f: () => Promise<unknown> | unknown) => {
+      const out: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const t0 = performance.now();
+        await f();
+        out.push(performance.now() - t0);
+      }
+      return med(out);
+    };
+    const stores = [db.pages, db.clippings, db.settings, db.tallies, db.searchLog];
+    const emptyTx = await time(() => db.transaction('rw', stores, () => undefined));
+    const oneRead = await time(() => db.transaction('rw', stores, () => db.settings.get('archive')));
+    const oneWrite = await time(() => db.transaction('rw', stores, () => db.settings.get('archive').then((s) => s && db.settings.put(s))));
+    const inputs = generateClippings(n, { seed: 8 });
+    let i = 0;
+    const validate = await time(() => {
+      const c = validateClipping(inputs[i++ % inputs.length]);
+      return deriveClipping({ ...c, updatedAt: 0, deleted: false }, derivePage({ canonicalUrl: 'https://a.gov.vn/x', published: null }) as never);
+    });
+    return { emptyTx, oneRead, oneWrite, validate };
+  },
+
   async searches(queries, runs, limit) {
     const out: SearchTiming[] = [];
     for (const query of queries) {
@@ -127,9 +155,14 @@ const api: StoreBenchApi = {
     await timed(parts, 'citation index, first 100 rows', () => repo.citationIndex({ limit: 100 }));
     const unit = stats.units[0]?.unit;
     if (unit) {
-      const rows = await timed(parts, `ledger of "${unit}"`, () => repo.ledger({ unit }));
+      const rows = await timed(parts, `ledger of "${unit}", clippings read (repo.ledger)`, () => repo.ledger({ unit }));
       parts[parts.length - 1]!.what += ` (${rows.length} figures)`;
+      const entries = await timed(parts, `ledger of "${unit}" from memory, as the library's ledger reads it (repo.ledgerEntries)`, () => repo.ledgerEntries({ unit }));
+      parts[parts.length - 1]!.what += ` (${entries.length} figures)`;
     }
+    const ids = await timed(parts, 'every clipping\'s id in list order (matchOrder, keys only)', () => repo.matchOrder(''));
+    if (ids) await timed(parts, 'the 50 rows in the middle of the list by their ids (getClippings)', () => repo.getClippings(ids.slice(ids.length >> 1, (ids.length >> 1) + 50)));
+    await timed(parts, 'ids of a three-word search in list order (matchOrder "quyet dinh ubnd")', () => repo.matchOrder('quyet dinh ubnd'));
     await timed(parts, 'first page, no filter (50 rows)', () => repo.listClippings({ limit: 50 }));
     await timed(parts, 'first page, province Bình Phước', () => repo.listClippings({ limit: 50, filter: { province: 'Bình Phước' } }));
     return parts;

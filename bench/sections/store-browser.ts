@@ -8,7 +8,8 @@
  * 2. Save p95 on top of it, a three-word unaccented search (median), the views across the
  *    archive (filter choices, citation index, ledger).
  * 3. The library page (library.html): first rows after navigation, scrolling (far jumps
- *    and a continuous scroll, rows filled and frame gaps), a filter chosen.
+ *    and a continuous scroll, rows filled and frame gaps), a filter chosen, the ledger of
+ *    the most clipped unit opened in a new tab and sorted.
  * 4. The archive exported to JSON and to CSV (read from IndexedDB, written as Blobs).
  *
  * The page-side code is ./store-browser-page.ts. Figures only: nothing here fails on a
@@ -181,6 +182,37 @@ function scrollIn(page: Page, rows: number[]): Promise<ScrollReport> {
   );
 }
 
+/**
+ * The ledger of the archive's most clipped unit opened in a new library tab (a fresh
+ * connection: the words' memory is read first): time from navigation to the first figure
+ * row, to the rows in view showing their quote and page, then a sort by value.
+ */
+async function openLedger(context: BrowserContext, base: string, views: readonly Timed[]): Promise<{ unit: string; firstRow: number; filled: number; sortMs: number } | null> {
+  const unit = /ledger of "([^"]+)"/.exec(views.map((v) => v.what).join('\n'))?.[1];
+  if (!unit) return null;
+  const page = await context.newPage();
+  await page.goto(`${base}/library.html#/ledger?unit=${encodeURIComponent(unit)}`);
+  const times = await page.evaluate(async () => {
+    const until = async (check: () => boolean) => {
+      const t0 = performance.now();
+      while (!check()) {
+        if (performance.now() - t0 > 120_000) throw new Error('the ledger did not show');
+        await new Promise((r) => setTimeout(r, 2));
+      }
+      return performance.now();
+    };
+    const firstRow = await until(() => document.querySelector('.ledger-table tbody tr[data-value]') !== null);
+    const filled = await until(() => document.querySelector('.ledger-table tbody tr[data-value][aria-busy]') === null);
+    const header = document.querySelector('.ledger-table th.value button') as HTMLButtonElement;
+    const t0 = performance.now();
+    header.click();
+    await until(() => document.querySelector('.ledger-table th.value')?.getAttribute('aria-sort') === 'descending');
+    return { firstRow, filled, sortMs: performance.now() - t0 };
+  });
+  await page.close();
+  return { unit, ...times };
+}
+
 /** In the library page: choose a place in the filter, time until the list shows the narrowed count and rows. */
 function filterIn(page: Page, value: string): Promise<{ ms: number; count: string }> {
   return page.evaluate(async (value) => {
@@ -237,6 +269,7 @@ export async function run(): Promise<void> {
     const count = await step(bench, 'countMs');
     progress(`${SAVES} saves`);
     const saves = await step(bench, 'saves', SAVES);
+    const floor = await step(bench, 'saveFloor', 50);
     progress('searches');
     const searches: SearchTiming[] = await step(bench, 'searches', QUERIES, SEARCH_RUNS, LIBRARY_PAGE);
     progress('views');
@@ -260,6 +293,8 @@ export async function run(): Promise<void> {
     const probe = await probeOf(library);
     const longTasks = probe.longTasks.filter(([start]) => start > probe.firstRow!);
     await library.close();
+    progress('library ledger');
+    const ledgerOpen = await openLedger(context, base, views);
 
     progress('exports');
     const exported = await step(bench, 'exports');
@@ -275,7 +310,7 @@ export async function run(): Promise<void> {
       columns: [{ header: 'measure' }, { header: 'ms', align: 'right' }, { header: 'target' }, { header: '' }, { header: 'detail' }],
       rows: [
         [`import a ${format.count(N)}-clipping backup (${mb(made.bytes)}) into the empty archive`, format.ms(importMs), `≤ ${format.count(TARGETS.import)}`, format.passFail(importMs <= TARGETS.import), detail(imported.parts)],
-        [`saveClipping p95 (${SAVES} saves on top)`, format.ms(saveP95), `≤ ${TARGETS.saveP95}`, format.passFail(saveP95 <= TARGETS.saveP95), `p50 ${format.ms(quantile(saves, 0.5))}, max ${format.ms(Math.max(...saves))}`],
+        [`saveClipping p95 (${SAVES} saves on top)`, format.ms(saveP95), `≤ ${TARGETS.saveP95}`, format.passFail(saveP95 <= TARGETS.saveP95), `p50 ${format.ms(quantile(saves, 0.5))}, max ${format.ms(Math.max(...saves))}; medians of an empty read-write transaction ${format.ms(floor.emptyTx)}, with one read ${format.ms(floor.oneRead)}, with a read and a write ${format.ms(floor.oneWrite)}, check + derive alone ${format.ms(floor.validate)}`],
         [`three-word unaccented search, median of ${QUERIES.length} queries' medians`, format.ms(searchMedian), `≤ ${TARGETS.search}`, format.passFail(searchMedian <= TARGETS.search), `slowest query's median ${format.ms(Math.max(...medians))}`],
         [`first search of the page (loads the archive's words into memory, lib/store/words.ts)`, format.ms(searches[0]!.runs[0]!), '', '', `then "${searches[0]!.query}" median ${format.ms(median(searches[0]!.runs.slice(1)))}`],
         [`library first render: navigation → first row (median of ${RENDERS}, after one cold load)`, format.ms(median(warm.map((r) => r.firstRow))), '', '', `cold ${format.ms(renders[0]!.firstRow)}; long tasks before it ${format.ms(median(warm.map((r) => r.longTasks)))} ms`],
@@ -301,6 +336,13 @@ export async function run(): Promise<void> {
       rows: [
         ...views.map((v) => [v.what, format.ms(v.ms)]),
         ...scroll.jumps.map((j) => [`library: jump to row ${format.count(j.row)} → its clipping shown`, format.ms(j.ms)]),
+        ...(ledgerOpen
+          ? [
+              [`library: ledger of "${ledgerOpen.unit}" opened in a new tab → first figure row shown (navigation start)`, format.ms(ledgerOpen.firstRow)],
+              ['library: … → the rows in view show their quote and page', format.ms(ledgerOpen.filled)],
+              ['library: … then sorted by value (click → first row is the largest)', format.ms(ledgerOpen.sortMs)],
+            ]
+          : []),
         [`library: continuous scroll, 5 rows a frame for ${scroll.continuous.frames} frames: p95 frame gap (max ${format.ms(scroll.continuous.maxGap)})`, format.ms(scroll.continuous.p95Gap)],
         [`library: after it, ${scroll.continuous.placeholdersAtEnd} rows in view still loading → filled`, format.ms(scroll.continuous.settleMs)],
         [`library: filter by province → narrowed list shown (${filter.count})`, format.ms(filter.ms)],

@@ -13,7 +13,7 @@ import type { ClippingView, Repo } from '@/lib/store';
 /**
  * Rows per store query: about five screens. Small enough that the first query (a search
  * over 100 000 clippings scans until it has this many matches) stays quick; far jumps
- * fetch several chunks at once (RowSource's stride).
+ * read the chunk there by id once the order of the matches is known (RowSource).
  */
 export const LIST_CHUNK = 50;
 
@@ -60,7 +60,13 @@ export function useClippingRows(repo: Repo, filters: LibraryFilters, queryKey: s
   const makeSource = useCallback(() => {
     const f = latest.current.filters;
     const storeFilter = toStoreFilter(f);
-    return new RowSource((cursor, limit) => repo.search(f.q, storeFilter, { cursor, limit }), { chunk: LIST_CHUNK, onChange: bump });
+    return new RowSource((cursor, limit) => repo.search(f.q, storeFilter, { cursor, limit }), {
+      chunk: LIST_CHUNK,
+      onChange: bump,
+      // Every match's id in order, so a far jump reads only the rows it shows.
+      order: () => repo.matchOrder(f.q, storeFilter),
+      byIds: (ids) => repo.getClippings(ids),
+    });
   }, [repo, bump]);
 
   const [source, setSource] = useState<RowSource>(makeSource);

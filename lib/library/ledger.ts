@@ -1,9 +1,11 @@
 /**
  * The statistics ledger's table: its columns, sorting, and the bit of quote around each
  * figure. Sorting happens here, in memory: the ledger of one unit is already all read
- * (a sortable table needs every row), and sorting 50 000 rows takes milliseconds.
+ * (a sortable table needs every row) as compact entries (the store's `ledgerEntries`),
+ * and sorting 50 000 of them takes milliseconds. The page titles, which the entries do
+ * not carry, are read only to sort by page.
  */
-import type { LedgerRow } from '../store/index.ts';
+import type { LedgerEntry } from '../store/index.ts';
 import type { Qualifier } from '../recognize/types';
 
 export const LEDGER_COLUMNS = ['value', 'unit', 'quantity', 'qualifier', 'quote', 'page', 'published'] as const;
@@ -19,11 +21,14 @@ export interface LedgerSort {
 export const DEFAULT_LEDGER_SORT: LedgerSort = { column: 'published', direction: 'descending' };
 
 /** A row's identity: a clipping can hold several figures. */
-export function ledgerRowKey(row: LedgerRow): string {
-  return `${row.clipping.id}:${row.entityIndex}`;
+export function ledgerRowKey(row: LedgerEntry): string {
+  return `${row.clippingId}:${row.entityIndex}`;
 }
 
-type Compare = (a: LedgerRow, b: LedgerRow) => number;
+/** Page titles by page id (null: the page has none), for sorting by page. */
+export type PageTitles = ReadonlyMap<string, string | null>;
+
+type Compare = (a: LedgerEntry, b: LedgerEntry, titles: PageTitles) => number;
 
 // Vietnamese collation for text columns ("Đ" after "D", tones ignored at first level),
 // whatever the UI language: the text is Vietnamese.
@@ -41,21 +46,21 @@ const COMPARE: Record<LedgerColumn, Compare> = {
   quantity: (a, b) => text(a.figure.quantity, b.figure.quantity),
   qualifier: (a, b) => QUALIFIER_ORDER[a.figure.qualifier!] - QUALIFIER_ORDER[b.figure.qualifier!],
   quote: (a, b) => text(a.figure.text, b.figure.text),
-  page: (a, b) => text(a.page.title, b.page.title),
-  published: (a, b) => a.page.publishedAt! - b.page.publishedAt!,
+  page: (a, b, titles) => text(titles.get(a.pageId), titles.get(b.pageId)),
+  published: (a, b) => a.publishedAt! - b.publishedAt!,
 };
 
 /** Cells with nothing in them, which sort last whichever the direction: a blank is not "smallest". */
-function isBlank(column: LedgerColumn, row: LedgerRow): boolean {
+function isBlank(column: LedgerColumn, row: LedgerEntry, titles: PageTitles): boolean {
   switch (column) {
     case 'unit':
       return !row.figure.unit;
     case 'qualifier':
       return row.figure.qualifier === null;
     case 'page':
-      return !row.page.title;
+      return !titles.get(row.pageId);
     case 'published':
-      return row.page.publishedAt === null;
+      return row.publishedAt === null;
     default:
       return false;
   }
@@ -64,15 +69,16 @@ function isBlank(column: LedgerColumn, row: LedgerRow): boolean {
 /**
  * The rows in a new array, sorted by one column. Ties keep the ledger's own order
  * (newest clipping first, figures in text order): Array.prototype.sort is stable.
+ * Sorting by page needs `titles` (a page missing from it counts as untitled).
  */
-export function sortLedger(rows: readonly LedgerRow[], sort: LedgerSort): LedgerRow[] {
+export function sortLedger(rows: readonly LedgerEntry[], sort: LedgerSort, titles: PageTitles = new Map()): LedgerEntry[] {
   const compare = COMPARE[sort.column];
   const sign = sort.direction === 'ascending' ? 1 : -1;
   return [...rows].sort((a, b) => {
-    const blankA = isBlank(sort.column, a);
-    const blankB = isBlank(sort.column, b);
+    const blankA = isBlank(sort.column, a, titles);
+    const blankB = isBlank(sort.column, b, titles);
     if (blankA || blankB) return blankA === blankB ? 0 : blankA ? 1 : -1;
-    return sign * compare(a, b);
+    return sign * compare(a, b, titles);
   });
 }
 

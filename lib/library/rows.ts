@@ -1,20 +1,37 @@
 /**
- * Random access to a long, cursor-paged result: the rows of the windowed list.
+ * Random access to a long result: the rows of the windowed list.
  *
- * The store pages results newest first with cursors (`next`), which stay valid while
- * clippings are added ahead of them, but it cannot jump to row 60 000 without reading
- * its way there. So rows are kept in chunks of `chunk` rows; the cursor that starts each
- * chunk is remembered once found (a string per chunk: 1 000 for 100 000 rows), and the
- * chunks' rows are cached, least recently used dropped first, so memory stays bounded
- * however far one scrolls. Reaching an unvisited far row (End, or dragging the scroll
- * bar) walks forward from the furthest known cursor in strides of several chunks,
- * keeping only the cursors on the way.
+ * Rows are kept in chunks of `chunk` rows, least recently used dropped first, so memory
+ * stays bounded however far one scrolls. Two ways fill them:
+ *
+ * - By order (`order` and `byIds` given): the store gives every match's id, newest first
+ *   (lib/store/order.ts: from the search log's memory, no record read; about 3.6 MB of
+ *   strings at 100 000), so row r is `ids[r]` and a chunk is one read of its ids,
+ *   wherever it is: dragging the scroll bar to row 60 000 reads 50 records, not the
+ *   60 000 before them. The ids are asked for
+ *   once the first chunk has arrived (so the first rows do not wait for them) or at once
+ *   when a far row is wanted first.
+ * - By cursor (always the first chunk, and every chunk when the store has no order for
+ *   the filter): the store pages newest first with cursors (`next`). The cursor that
+ *   starts each chunk is remembered once found; reaching an unvisited far row walks
+ *   forward from the furthest known cursor in strides of several chunks, keeping only the
+ *   cursors on the way.
+ *
+ * The two come from different read transactions: when the ids arrive and a chunk already
+ * loaded disagrees with them (a save landed between the reads), the source keeps to
+ * cursors; the owner refreshes the list on every change anyway.
  */
 import type { ClippingView, ListResult } from '../store/index.ts';
 import { encodeCursor } from '../store/plan.ts';
 
 /** One page of results after `cursor` (null: from the start), at most `limit` long. */
 export type PageFetch = (cursor: string | null, limit: number) => Promise<ListResult>;
+
+/** Every match's id in list order, or null when the store cannot say (page by cursor then). */
+export type OrderFetch = () => Promise<string[] | null>;
+
+/** Clippings by id, in the order asked; missing ids left out. */
+export type IdsFetch = (ids: readonly string[]) => Promise<ClippingView[]>;
 
 export interface RowSourceOptions {
   /** Rows per chunk. */
@@ -25,7 +42,13 @@ export interface RowSourceOptions {
   maxChunks?: number;
   /** Called whenever rows, the count or the error change. */
   onChange?: () => void;
+  /** Random access by order; both or neither. */
+  order?: OrderFetch;
+  byIds?: IdsFetch;
 }
+
+/** A chunk's rows; a hole where a clipping listed in the order was gone by the time it was read. */
+type Rows = (ClippingView | undefined)[];
 
 export class RowSource {
   readonly chunk: number;
@@ -34,7 +57,7 @@ export class RowSource {
   /** `starts[k]`: the cursor that begins chunk k (`starts[0]` is null: the start). */
   private readonly starts: (string | null)[] = [null];
   /** Loaded chunks, in least-recently-used order (Map keeps insertion order). */
-  private readonly chunks = new Map<number, ClippingView[]>();
+  private readonly chunks = new Map<number, Rows>();
   private readonly loading = new Map<number, Promise<void>>();
   private walking: Promise<void> | null = null;
   /** The furthest chunk the last `ensure` wanted: the walk goes on while it is short of it. */
@@ -45,6 +68,12 @@ export class RowSource {
   private closed = false;
   error: unknown = null;
   onChange: (() => void) | undefined;
+  private readonly order: OrderFetch | undefined;
+  private readonly byIds: IdsFetch | undefined;
+  /** The order's answer once asked for: the ids, or null (no order: cursors only). */
+  private ordering: Promise<string[] | null> | null = null;
+  private ids: string[] | null = null;
+  private position: Map<string, number> | null = null;
 
   constructor(
     private readonly fetch: PageFetch,
@@ -54,10 +83,13 @@ export class RowSource {
     this.stride = options.stride ?? 10;
     this.maxChunks = Math.max(2, options.maxChunks ?? 40);
     this.onChange = options.onChange;
+    this.order = options.byIds ? options.order : undefined;
+    this.byIds = options.byIds;
   }
 
   /** Exact number of rows, when the store said or the end has been reached; else null. */
   get total(): number | null {
+    if (this.ids) return this.ids.length;
     return this.endAt ?? this.knownTotal;
   }
 
@@ -73,7 +105,7 @@ export class RowSource {
 
   /** Whether the first rows have arrived (or the first fetch failed). */
   get started(): boolean {
-    return this.chunks.has(0) || this.endAt !== null || this.error !== null;
+    return this.chunks.has(0) || this.endAt !== null || this.error !== null || this.ids?.length === 0;
   }
 
   get(index: number): ClippingView | undefined {
@@ -81,10 +113,14 @@ export class RowSource {
     return rows?.[index % this.chunk];
   }
 
-  /** The index of a loaded row by clipping id, or -1. */
+  /** The index of a row by clipping id (any row once the order is known, else a loaded one), or -1. */
   indexOf(id: string): number {
+    if (this.ids) {
+      this.position ??= new Map(this.ids.map((x, i) => [x, i]));
+      return this.position.get(id) ?? -1;
+    }
     for (const [k, rows] of this.chunks) {
-      const i = rows.findIndex((r) => r.clipping.id === id);
+      const i = rows.findIndex((r) => r?.clipping.id === id);
       if (i >= 0) return k * this.chunk + i;
     }
     return -1;
@@ -103,23 +139,81 @@ export class RowSource {
     this.wanted = last;
     const jobs: Promise<void>[] = [];
     for (let k = first; k <= last; k++) {
-      if (this.endAt !== null && k * this.chunk >= this.endAt) break;
+      const end = this.ids ? this.ids.length : this.endAt;
+      if (end !== null && k * this.chunk >= end) break;
       const rows = this.chunks.get(k);
       if (rows) {
         this.touch(k, rows);
         continue;
       }
-      jobs.push(k < this.starts.length ? this.load(k) : this.walkTo(k));
+      if (this.ids) jobs.push(this.loadByIds(k));
+      else if (k < this.starts.length) jobs.push(this.load(k));
+      else if (this.order) jobs.push(this.ordered().then((ids) => (ids ? this.ensure(k * this.chunk, (k + 1) * this.chunk) : this.walkTo(k))));
+      else jobs.push(this.walkTo(k));
     }
     await Promise.all(jobs);
   }
 
-  private touch(k: number, rows: ClippingView[]): void {
+  /** Asks the store for the order, once; checks the chunks already read against it. */
+  private ordered(): Promise<string[] | null> {
+    if (this.ordering) return this.ordering;
+    if (!this.order) return (this.ordering = Promise.resolve(null));
+    this.ordering = this.order().then(
+      (ids) => {
+        if (ids === null || this.closed) return ids;
+        // Rows shown that the order disagrees with: the archive changed between the two
+        // reads, and the owner refreshes the list on every change. Until then this source
+        // stays as it is (rows and count from one snapshot) rather than mixing the two.
+        for (const [k, rows] of this.chunks) {
+          const same = rows.length === Math.min(this.chunk, Math.max(0, ids.length - k * this.chunk)) && rows.every((r, i) => r?.clipping.id === ids[k * this.chunk + i]);
+          if (!same) return null;
+        }
+        this.ids = ids;
+        this.changed();
+        return ids;
+      },
+      // Without the order the list still works by cursor: a failure here is not the list's.
+      () => null,
+    );
+    return this.ordering;
+  }
+
+  /** Loads one chunk by its ids in the order. */
+  private loadByIds(k: number): Promise<void> {
+    const pending = this.loading.get(k);
+    if (pending) return pending;
+    const ids = this.ids!.slice(k * this.chunk, (k + 1) * this.chunk);
+    const job = this.byIds!(ids)
+      .then((views) => {
+        const byId = new Map(views.map((v) => [v.clipping.id, v]));
+        // A clipping deleted or gone since the order was read leaves a hole (a placeholder)
+        // until the owner refreshes, rather than shifting every row after it.
+        this.keep(
+          k,
+          ids.map((id) => {
+            const v = byId.get(id);
+            return v && !v.clipping.deleted ? v : undefined;
+          }),
+        );
+        this.changed();
+      })
+      .catch((error: unknown) => {
+        this.error = error;
+        this.changed();
+      })
+      .finally(() => {
+        if (this.loading.get(k) === job) this.loading.delete(k);
+      });
+    this.loading.set(k, job);
+    return job;
+  }
+
+  private touch(k: number, rows: Rows): void {
     this.chunks.delete(k);
     this.chunks.set(k, rows);
   }
 
-  private keep(k: number, rows: ClippingView[]): void {
+  private keep(k: number, rows: Rows): void {
     this.touch(k, rows);
     while (this.chunks.size > this.maxChunks) {
       const oldest = this.chunks.keys().next().value as number;
@@ -142,15 +236,25 @@ export class RowSource {
     const job = this.fetch(this.starts[k]!, this.chunk)
       .then((result) => {
         this.noteTotal(result);
+        // The order arrived meanwhile and rules: this chunk is read again by id.
+        if (this.ids) {
+          this.loading.delete(k);
+          return this.loadByIds(k);
+        }
         this.keep(k, result.items);
         this.record(k, result.items, result.next);
         this.changed();
+        // The first rows are shown: now the order, for the jumps to come.
+        if (k === 0 && this.order) void this.ordered();
+        return undefined;
       })
       .catch((error: unknown) => {
         this.error = error;
         this.changed();
       })
-      .finally(() => this.loading.delete(k));
+      .finally(() => {
+        if (this.loading.get(k) === job) this.loading.delete(k);
+      });
     this.loading.set(k, job);
     return job;
   }
@@ -180,6 +284,7 @@ export class RowSource {
       });
     }
     return this.walking.then(() => {
+      if (this.ids) return this.ensure(k * this.chunk, (k + 1) * this.chunk);
       if (this.chunks.has(k) || (this.endAt !== null && k * this.chunk >= this.endAt)) return;
       if (k < this.starts.length) return this.load(k);
       // The walk stopped short (an error, or the wanted row moved back): nothing more to do.
@@ -188,7 +293,7 @@ export class RowSource {
   }
 
   private async walk(): Promise<void> {
-    while (!this.closed && this.error === null && this.endAt === null && this.starts.length - 1 < this.wanted) {
+    while (!this.closed && this.ids === null && this.error === null && this.endAt === null && this.starts.length - 1 < this.wanted) {
       const from = this.starts.length - 1;
       const chunks = Math.max(1, Math.min(this.stride, this.wanted - from + 1));
       let result: ListResult;
@@ -199,6 +304,8 @@ export class RowSource {
         this.changed();
         return;
       }
+      // The order arrived meanwhile: the wanted chunks are read by id instead.
+      if (this.ids) return;
       this.noteTotal(result);
       // Keep the rows of the chunks that are wanted now; the rest only leave their cursors.
       for (let j = 0; j < chunks; j++) {

@@ -32,7 +32,7 @@
 import { Dexie, type Table, type Transaction } from 'dexie';
 import type { ClippingRecord, PageRecord, SettingsRecord } from './records.ts';
 import { tallyOf, type TallyKind, type TallyRecord } from './tallies.ts';
-import { forgetWords, logOf, wordsOf, type SearchLogRecord } from './words.ts';
+import { entryOf, forgetWords, logOf, type Entry, type SearchLogRecord } from './words.ts';
 import {
   clippingV1toV2,
   pageV1toV2,
@@ -134,8 +134,8 @@ async function upgradeToV3(tx: Transaction): Promise<void> {
 async function upgradeToV4(tx: Transaction): Promise<void> {
   // Each clipping's entry only (its id and words), not the records: the archive is not
   // held in memory whole.
-  const entries: (readonly [string, string | null])[] = [];
-  await tx.table<ClippingRecord, string>('clippings').each((c) => entries.push([c.id, wordsOf(c)]));
+  const entries: Entry[] = [];
+  await tx.table<ClippingRecord, string>('clippings').each((c) => entries.push(entryOf(c)));
   await tx.table<SearchLogRecord, [number, number]>('searchLog').bulkAdd(logOf(entries));
 }
 

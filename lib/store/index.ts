@@ -9,7 +9,7 @@ export { StoreError, STORE_ERROR_MESSAGE_KEYS, isQuotaError, type StoreErrorCode
 export type { ClippingFilter, DateRange } from './filter.ts';
 export type { Order, PageRequest } from './plan.ts';
 export type { ListRequest, ListResult } from './read.ts';
-export type { ArchiveStats, CitationIndex, CitationOptions, CitationRow, LedgerOptions, LedgerRow } from './aggregates.ts';
+export type { ArchiveStats, CitationIndex, CitationOptions, CitationRow, LedgerEntry, LedgerOptions, LedgerRow } from './aggregates.ts';
 export type { ClippingInput, ClippingPatch, PageInput } from './validate.ts';
 export { EntitySchema, LIMITS } from './validate.ts';
 export type { SettingsPatch } from './write.ts';

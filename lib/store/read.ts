@@ -6,6 +6,7 @@
 import { queryTerms } from '../search/index.ts';
 import type { ArchiveDB } from './db.ts';
 import { normalizeFilter, type ClippingFilter, type NormalFilter } from './filter.ts';
+import { orderedIds } from './order.ts';
 import { queryPage, type PageRequest, type RecordPage } from './plan.ts';
 import type { ClippingRecord, ClippingView, PageRecord } from './records.ts';
 import { total } from './tallies.ts';
@@ -59,6 +60,17 @@ export function listClippings(db: ArchiveDB, request: ListRequest = {}): Promise
  */
 export function search(db: ArchiveDB, query: string, request: ListRequest = {}): Promise<ListResult> {
   return run(db, normalizeFilter(request.filter, queryTerms(query)), request);
+}
+
+/**
+ * The ids of every live clipping a search and filter find, newest first (by save time),
+ * from index keys and the words in memory (order.ts): the list maps any row to its id
+ * and reads only the rows it shows (`getClippings`). Null when the filter has the kind
+ * "figure", which no index answers: page through `search` then.
+ */
+export function matchOrder(db: ArchiveDB, query: string, filter?: ClippingFilter): Promise<string[] | null> {
+  const f = normalizeFilter(filter, queryTerms(query));
+  return db.transaction('r', [db.clippings, db.searchLog], () => orderedIds(db, f));
 }
 
 /** The live clippings of a page, in the order they appear on it; page null if never saved. */

@@ -14,10 +14,12 @@ import { liveQuery, type Observable } from 'dexie';
 import {
   citationIndex,
   ledger,
+  ledgerEntries,
   stats,
   type ArchiveStats,
   type CitationIndex,
   type CitationOptions,
+  type LedgerEntry,
   type LedgerOptions,
   type LedgerRow,
 } from './aggregates.ts';
@@ -25,7 +27,7 @@ import { openArchiveDB, type ArchiveDB, type OpenOptions } from './db.ts';
 import { guard } from './errors.ts';
 import type { ClippingFilter } from './filter.ts';
 import type { PageRequest } from './plan.ts';
-import { clippingsForPage, getClippings, listClippings, search, type ListRequest, type ListResult } from './read.ts';
+import { clippingsForPage, getClippings, listClippings, matchOrder, search, type ListRequest, type ListResult } from './read.ts';
 import type { ClippingRecord, ClippingView, PageRecord, SettingsRecord } from './records.ts';
 import type { ClippingInput, ClippingPatch, PageInput } from './validate.ts';
 import * as write from './write.ts';
@@ -51,9 +53,18 @@ export interface Repo {
   /** The live clippings of a page (any link to it), in text order. */
   clippingsForPage(url: string): Promise<{ page: PageRecord | null; clippings: ClippingRecord[] }>;
   getClippings(ids: readonly string[]): Promise<ClippingView[]>;
+  /**
+   * The ids of every live clipping a search (may be empty) and filter find, newest first
+   * by save time: random access to a long list. Null for a filter on the kind "figure".
+   */
+  matchOrder(query: string, filter?: ClippingFilter): Promise<string[] | null>;
 
   citationIndex(options?: CitationOptions): Promise<CitationIndex>;
   ledger(options?: LedgerOptions): Promise<LedgerRow[]>;
+  /** The ledger of a unit as compact entries (no quote, no page), newest clipping first: the library's ledger, quick at any size. */
+  ledgerEntries(options?: { unit?: string }): Promise<LedgerEntry[]>;
+  /** Pages by id, in the order asked (undefined for a missing one). */
+  getPages(ids: readonly string[]): Promise<(PageRecord | undefined)[]>;
   stats(): Promise<ArchiveStats>;
 
   getSettings(): Promise<SettingsRecord>;
@@ -91,9 +102,12 @@ export function createRepo(db: ArchiveDB, options: RepoOptions = {}): Repo {
     search: (query, filter, page) => guard(() => search(db, query, { ...page, ...(filter ? { filter } : {}) })),
     clippingsForPage: (url) => guard(() => clippingsForPage(db, url)),
     getClippings: (ids) => guard(() => getClippings(db, ids)),
+    matchOrder: (query, filter) => guard(() => matchOrder(db, query, filter)),
 
     citationIndex: (options) => guard(() => citationIndex(db, options)),
     ledger: (options) => guard(() => ledger(db, options)),
+    ledgerEntries: (options) => guard(() => ledgerEntries(db, options)),
+    getPages: (ids) => guard(() => db.pages.bulkGet([...ids])),
     stats: () => guard(() => stats(db)),
 
     getSettings: () => guard(() => write.getSettings(ctx)),

@@ -33,12 +33,15 @@ export interface TallyRecord {
 /** Separates a document key from a host in `dochost` values (neither contains it). */
 export const DOC_HOST_SEPARATOR = '\u0000';
 
+/** A count's key in a tally and in `TallyValues`. */
+const keyOf = (t: Pick<TallyRecord, 'kind' | 'value'>) => `${t.kind}\u0001${t.value}`;
+
 /** Pending changes to the counts, accumulated by a write and applied once (`applyTally`). */
 export class Tally {
   readonly deltas = new Map<string, TallyRecord>();
 
   add(kind: TallyKind, value: string, n: number, label?: string | null): void {
-    const key = `${kind}\u0001${value}`;
+    const key = keyOf({ kind, value });
     const t = this.deltas.get(key);
     if (t) {
       t.n += n;
@@ -76,15 +79,42 @@ export class Tally {
   }
 }
 
+function changesOf(tally: Tally): TallyRecord[] {
+  return [...tally.deltas.values()].filter((d) => d.n !== 0 || d.label !== undefined);
+}
+
+/** Stored counts by `kind` and `value`, as `readTally` gives them. */
+export type TallyValues = ReadonlyMap<string, TallyRecord | undefined>;
+
+/**
+ * The stored counts a tally changes: read beside a write's other reads (a round trip
+ * fewer), for this tally or any with fewer changes (a save reads before it knows whether
+ * it is a repeat).
+ */
+export function readTally(db: ArchiveDB, tally: Tally): Promise<TallyValues> {
+  const changes = changesOf(tally);
+  if (changes.length === 0) return Promise.resolve(new Map());
+  return db.tallies.bulkGet(changes.map((d) => [d.kind, d.value])).then((records) => new Map(changes.map((d, i) => [keyOf(d), records[i]])));
+}
+
 /** Writes the pending counts. Call inside a read-write transaction that includes `tallies`. */
 export async function applyTally(db: ArchiveDB, tally: Tally): Promise<void> {
-  const changes = [...tally.deltas.values()].filter((d) => d.n !== 0 || d.label !== undefined);
+  await writeTally(db, tally, await readTally(db, tally));
+}
+
+/**
+ * Writes the pending counts over `current`, what `readTally` read for this same tally in
+ * this transaction (nothing may have changed the tally since: the delta is added to it).
+ */
+export async function writeTally(db: ArchiveDB, tally: Tally, current: TallyValues): Promise<void> {
+  const changes = changesOf(tally);
   if (changes.length === 0) return;
-  const current = await db.tallies.bulkGet(changes.map((d) => [d.kind, d.value]));
+  const missing = changes.filter((d) => !current.has(keyOf(d)));
+  if (missing.length > 0) throw new Error(`writeTally: ${missing.length} counts were not read`);
   const put: TallyRecord[] = [];
   const gone: [TallyKind, string][] = [];
-  changes.forEach((d, i) => {
-    const before = current[i];
+  changes.forEach((d) => {
+    const before = current.get(keyOf(d));
     const n = (before?.n ?? 0) + d.n;
     const label = d.label !== undefined ? d.label : (before?.label ?? null);
     // Per-key counts of nothing are removed (a tag no live clipping has is no choice);
@@ -95,8 +125,8 @@ export async function applyTally(db: ArchiveDB, tally: Tally): Promise<void> {
     }
     put.push(d.kind === 'host' ? { kind: d.kind, value: d.value, n, label } : { kind: d.kind, value: d.value, n });
   });
-  if (gone.length) await db.tallies.bulkDelete(gone);
-  if (put.length) await db.tallies.bulkPut(put);
+  // Both at once: distinct keys, so their order does not matter.
+  await Promise.all([gone.length ? db.tallies.bulkDelete(gone) : null, put.length ? db.tallies.bulkPut(put) : null]);
 }
 
 /** A total (`all` or `pages`); 0 for an archive that has never been written. Call inside a transaction that includes `tallies`. */

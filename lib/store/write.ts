@@ -14,10 +14,10 @@ import {
   type PageRecord,
   type SettingsRecord,
 } from './records.ts';
-import { applyTally, Tally } from './tallies.ts';
+import { applyTally, readTally, Tally, writeTally } from './tallies.ts';
 import { canonicalizeUrl } from './url.ts';
 import { validateClipping, validatePage, validatePatch, validateSettingsPatch, type ValidClipping } from './validate.ts';
-import { logClippings, logRemoved } from './words.ts';
+import { lastLogKey, logClippings, logRemoved } from './words.ts';
 
 export interface StoreContext {
   db: ArchiveDB;
@@ -62,14 +62,26 @@ async function rederiveClippings(ctx: StoreContext, page: PageRecord): Promise<v
   await logClippings(ctx.db, rederived);
 }
 
+/** The page stored under a canonical URL, if any. */
+function findPage(ctx: StoreContext, canonicalUrl: string): Promise<PageRecord | undefined> {
+  return ctx.db.pages.where('canonicalUrl').equals(canonicalUrl).first();
+}
+
+/** What an upsert of a page writes: decided in memory, so a save can read on while it is written. */
+interface PagePlan {
+  page: PageRecord;
+  write: 'add' | 'put' | null;
+  /** Fields its clippings copy changed: they are derived again (and logged). */
+  rederive: boolean;
+}
+
 /**
- * Creates the page or brings it up to date, by canonical URL. Newer non-empty metadata
- * wins (a portal may correct a title); the first address read and the first-seen time
- * are kept. A deleted page is revived. Call inside a transaction on pages and clippings.
+ * The page after an upsert, by canonical URL: created, or brought up to date. Newer
+ * non-empty metadata wins (a portal may correct a title); the first address read and the
+ * first-seen time are kept. A deleted page is revived. Counts it in `tally`.
  */
-async function upsertPage(ctx: StoreContext, input: PageFields, at: number, tally: Tally): Promise<PageRecord> {
+function planPage(ctx: StoreContext, input: PageFields, existing: PageRecord | undefined, at: number, tally: Tally): PagePlan {
   const { canonicalUrl, url } = identity(input);
-  const existing = await ctx.db.pages.where('canonicalUrl').equals(canonicalUrl).first();
   const firstSeen = input.firstSeen ?? at;
   if (!existing) {
     const base = { canonicalUrl, published: input.published ?? null };
@@ -88,9 +100,8 @@ async function upsertPage(ctx: StoreContext, input: PageFields, at: number, tall
       updatedAt: at,
       deleted: false,
     };
-    await ctx.db.pages.add(page);
     tally.page(page, true);
-    return page;
+    return { page, write: 'add', rederive: false };
   }
   const merged: PageRecord = {
     ...existing,
@@ -104,12 +115,24 @@ async function upsertPage(ctx: StoreContext, input: PageFields, at: number, tall
   };
   Object.assign(merged, derivePage(merged));
   const changed = (Object.keys(merged) as (keyof PageRecord)[]).some((k) => merged[k] !== existing[k]);
-  if (!changed) return existing;
+  if (!changed) return { page: existing, write: null, rederive: false };
   merged.updatedAt = at;
-  await ctx.db.pages.put(merged);
   tally.page(merged, false);
-  if (clippingRelevant(existing, merged)) await rederiveClippings(ctx, merged);
-  return merged;
+  return { page: merged, write: 'put', rederive: clippingRelevant(existing, merged) };
+}
+
+/** Writes a planned page. Call inside a transaction on pages, clippings and searchLog. */
+async function writePage(ctx: StoreContext, plan: PagePlan): Promise<void> {
+  if (plan.write === 'add') await ctx.db.pages.add(plan.page);
+  else if (plan.write === 'put') await ctx.db.pages.put(plan.page);
+  if (plan.rederive) await rederiveClippings(ctx, plan.page);
+}
+
+/** Creates the page or brings it up to date (`planPage`), by canonical URL. */
+async function upsertPage(ctx: StoreContext, input: PageFields, at: number, tally: Tally): Promise<PageRecord> {
+  const plan = planPage(ctx, input, await findPage(ctx, identity(input).canonicalUrl), at, tally);
+  await writePage(ctx, plan);
+  return plan.page;
 }
 
 export async function savePage(ctx: StoreContext, input: unknown): Promise<PageRecord> {
@@ -129,9 +152,10 @@ async function settingsOf(ctx: StoreContext, at: number): Promise<SettingsRecord
 
 const RECENT_TAGS = 30;
 
-async function rememberTags(ctx: StoreContext, tags: readonly string[], at: number): Promise<void> {
+/** Puts the tags first in the recent ones; `known` is the settings when the caller read them in this transaction. */
+async function rememberTags(ctx: StoreContext, tags: readonly string[], at: number, known?: SettingsRecord): Promise<void> {
   if (tags.length === 0) return;
-  const s = await settingsOf(ctx, at);
+  const s = known ?? (await settingsOf(ctx, at));
   const lower = new Set(tags.map((t) => t.toLowerCase()));
   const recentTags = [...tags, ...s.recentTags.filter((t) => !lower.has(t.toLowerCase()))].slice(0, RECENT_TAGS);
   await ctx.db.settings.put({ ...s, recentTags, updatedAt: at });
@@ -175,24 +199,45 @@ function newClipping(ctx: StoreContext, c: ValidClipping, page: PageRecord, at: 
 /**
  * Saves a clipping and its page (upserted by canonical URL) in one transaction. Saving
  * the same text at the same place of a page again returns the clipping already there.
+ *
+ * In a browser each request waits a round trip to the database process, so the save is
+ * three rounds of requests issued together rather than a chain of them: (1) the
+ * settings, the page, the log's last key; (2) the page written, the page's clippings (a
+ * repeat?) and the counts the save changes read; (3) the clipping, the recent tags, the
+ * counts and the log entry written. Every read is of a record no other request of this
+ * transaction writes before it, so the order within a round does not matter.
  */
 export async function saveClipping(ctx: StoreContext, input: unknown): Promise<ClippingView> {
   const valid = validateClipping(input);
   const { db } = ctx;
+  const { canonicalUrl } = identity(valid.page);
   return db.transaction('rw', [db.pages, db.clippings, db.settings, db.tallies, db.searchLog], async () => {
     const at = ctx.now();
     const tally = new Tally();
-    // Side by side: in a browser each read waits a round trip to the database process.
-    const [settings, page] = await Promise.all([settingsOf(ctx, at), upsertPage(ctx, valid.page, at, tally)]);
-    const same = await findSame(ctx, page.id, valid);
+    const [settings, existing, logKey] = await Promise.all([settingsOf(ctx, at), findPage(ctx, canonicalUrl), lastLogKey(db)]);
+    const plan = planPage(ctx, valid.page, existing, at, tally);
+    const { page } = plan;
+    // Built before knowing whether it is a repeat, so the counts it changes are read now.
+    const clipping = newClipping(ctx, valid, page, at, settings.defaultColour);
+    const counted = new Tally();
+    for (const d of tally.deltas.values()) counted.add(d.kind, d.value, d.n, d.label);
+    counted.clipping(clipping, 1);
+    // A new page has no clippings yet: nothing to repeat.
+    const [, sameBefore, current] = await Promise.all([writePage(ctx, plan), existing ? findSame(ctx, existing.id, valid) : undefined, readTally(db, counted)]);
+    // Clippings derived again were logged, past the key read in round 1; and a repeat
+    // found before they were rewritten is read again as rewritten.
+    const same = plan.rederive && sameBefore ? await db.clippings.get(sameBefore.id) : sameBefore;
+    const known = plan.rederive ? undefined : logKey;
     if (same) {
-      await applyTally(db, tally);
+      await writeTally(db, tally, current);
       return { clipping: same, page };
     }
-    const clipping = newClipping(ctx, valid, page, at, settings.defaultColour);
-    await db.clippings.add(clipping);
-    tally.clipping(clipping, 1);
-    await Promise.all([rememberTags(ctx, valid.tags, at), applyTally(db, tally), logClippings(db, [clipping])]);
+    await Promise.all([
+      db.clippings.add(clipping),
+      rememberTags(ctx, valid.tags, at, settings),
+      writeTally(db, counted, current),
+      logClippings(db, [clipping], known),
+    ]);
     return { clipping, page };
   });
 }

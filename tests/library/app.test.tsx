@@ -268,7 +268,8 @@ describe('hostile text from pages', () => {
     expect(check()).toBeGreaterThanOrEqual(3); // quote in the row and the details, tag, title
 
     router.go('#/ledger?unit=h%E1%BB%99%20d%C3%A2n');
-    await until(() => app.$('.ledger-table tbody tr[data-value="47"]') !== null, 'ledger row');
+    // The row comes first, its page when the table has read the clippings shown.
+    await until(() => app.$('.ledger-table tbody tr[data-value="47"] .page a') !== null, 'ledger row');
     expect(app.$('.ledger-table tbody tr[data-value="47"] .page a')!.textContent).toBe(HOSTILE_PAGE.title);
     expect(check()).toBeGreaterThanOrEqual(2);
   });
@@ -335,6 +336,20 @@ describe('the statistics ledger', () => {
     const dated = rows.filter((r) => r.page.publishedAt !== null).length;
     expect(app.$$('.chart table tbody tr').length).toBe(dated);
     expect(app.$('.chart table caption')!.textContent).toBe('Chart data');
+  });
+
+  it('sorts by page title, reading the titles only then', async () => {
+    const a = await archive();
+    const { app } = show(a.repo, '#/ledger?unit=VND');
+    await until(() => app.$$('.ledger-table tbody tr[data-value] .page a').length > 1, 'ledger rows with their pages');
+    const header = () => app.$('.ledger-table th.page')!;
+    click(header().querySelector('button')!);
+    await until(() => header()?.getAttribute('aria-sort') === 'ascending' && app.$$('.ledger-table tbody tr[data-value] .page a').length > 1, 'sorted by page');
+    await settle();
+    const titles = app.$$('.ledger-table tbody tr[data-value] .page a').map((x) => x.textContent ?? '');
+    const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
+    expect(new Set(titles).size).toBeGreaterThan(1);
+    expect(titles).toEqual([...titles].sort(collator.compare));
   });
 });
 

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { nextSort, snippet, sortLedger, DEFAULT_LEDGER_SORT } from '@/lib/library/ledger';
-import type { LedgerRow } from '@/lib/store';
+import type { LedgerEntry } from '@/lib/store';
 
-function row(id: string, value: number, fields: { unit?: string | null; title?: string | null; publishedAt?: number | null; qualifier?: LedgerRow['figure']['qualifier'] } = {}): LedgerRow {
+/** An entry, and its page's title in `titles` (sorting by page reads them). */
+const titles = new Map<string, string | null>();
+
+function row(id: string, value: number, fields: { unit?: string | null; title?: string | null; publishedAt?: number | null; qualifier?: LedgerEntry['figure']['qualifier'] } = {}): LedgerEntry {
+  titles.set(`page-${id}`, fields.title === undefined ? 'Bài' : fields.title);
   return {
     figure: {
       kind: 'figure',
@@ -18,12 +22,14 @@ function row(id: string, value: number, fields: { unit?: string | null; title?: 
       denominator: null,
     },
     entityIndex: 0,
-    clipping: { id, quote: 'x', createdAt: 1 } as LedgerRow['clipping'],
-    page: { title: fields.title === undefined ? 'Bài' : fields.title, publishedAt: fields.publishedAt === undefined ? 1 : fields.publishedAt } as LedgerRow['page'],
+    clippingId: id,
+    pageId: `page-${id}`,
+    publishedAt: fields.publishedAt === undefined ? 1 : fields.publishedAt,
+    createdAt: 1,
   };
 }
 
-const ids = (rows: LedgerRow[]) => rows.map((r) => r.clipping.id);
+const ids = (rows: LedgerEntry[]) => rows.map((r) => r.clippingId);
 
 describe('ledger sorting', () => {
   it('sorts by value either way, leaving the input alone', () => {
@@ -40,8 +46,8 @@ describe('ledger sorting', () => {
 
   it('sorts text the Vietnamese way and puts blank cells last in both directions', () => {
     const rows = [row('a', 1, { title: 'Đường' }), row('b', 1, { title: null }), row('c', 1, { title: 'Dự án' }), row('d', 1, { title: 'Ấp' })];
-    expect(ids(sortLedger(rows, { column: 'page', direction: 'ascending' }))).toEqual(['d', 'c', 'a', 'b']);
-    expect(ids(sortLedger(rows, { column: 'page', direction: 'descending' }))).toEqual(['a', 'c', 'd', 'b']);
+    expect(ids(sortLedger(rows, { column: 'page', direction: 'ascending' }, titles))).toEqual(['d', 'c', 'a', 'b']);
+    expect(ids(sortLedger(rows, { column: 'page', direction: 'descending' }, titles))).toEqual(['a', 'c', 'd', 'b']);
   });
 
   it('sorts by publication date with undated figures last', () => {

@@ -119,4 +119,84 @@ describe('RowSource', () => {
     }
     expect(source.total).toBe(730);
   });
+  it('jumps by the order: a far chunk is one read of its ids, no walk', async () => {
+    const rows = views(5_000);
+    const { fetch, calls } = arrayFetch(rows);
+    const reads: number[] = [];
+    const byIds = async (ids: readonly string[]) => {
+      reads.push(ids.length);
+      return rows.filter((r) => ids.includes(r.clipping.id));
+    };
+    let asked = 0;
+    const order = async () => {
+      asked++;
+      return rows.map((r) => r.clipping.id);
+    };
+    const source = new RowSource(fetch, { chunk: 100, order, byIds });
+    await source.ensure(0, 10);
+    // The first rows by cursor, then the order is asked for in the background.
+    expect(calls).toHaveLength(1);
+    await source.ensure(4_950, 4_960);
+    expect(source.get(4_955)).toBe(rows[4_955]);
+    expect(calls).toHaveLength(1);
+    expect(reads).toEqual([100]);
+    expect(asked).toBe(1);
+    expect(source.total).toBe(5_000);
+    expect(source.indexOf(rows[3_210]!.clipping.id)).toBe(3_210);
+  });
+
+  it('asks for the order at once when a far row is wanted first, and leaves a hole for a row gone since', async () => {
+    const rows = views(1_000);
+    const { fetch, calls } = arrayFetch(rows);
+    const gone = rows[520]!.clipping.id;
+    const byIds = async (ids: readonly string[]) => rows.filter((r) => ids.includes(r.clipping.id) && r.clipping.id !== gone);
+    const source = new RowSource(fetch, { chunk: 100, order: async () => rows.map((r) => r.clipping.id), byIds });
+    await source.ensure(500, 530);
+    expect(calls).toHaveLength(0);
+    expect(source.get(519)).toBe(rows[519]);
+    expect(source.get(520)).toBeUndefined();
+    expect(source.get(521)).toBe(rows[521]);
+  });
+
+  it('keeps to cursors when the order disagrees with the rows shown, or there is none', async () => {
+    const rows = views(3_000);
+    const { fetch, calls } = arrayFetch(rows);
+    const byIds = vi.fn(async () => [] as ClippingView[]);
+    // A clipping saved between the two reads: the order has one more at the top.
+    const newer = views(3_001)[0]!.clipping.id;
+    const source = new RowSource(fetch, { chunk: 100, stride: 10, order: async () => [newer, ...rows.map((r) => r.clipping.id)], byIds });
+    await source.ensure(0, 10);
+    await source.ensure(2_950, 2_960);
+    expect(source.get(2_955)).toBe(rows[2_955]);
+    expect(byIds).not.toHaveBeenCalled();
+    expect(calls.length).toBeGreaterThan(1);
+    const none = new RowSource(arrayFetch(rows).fetch, { chunk: 100, order: async () => null, byIds });
+    await none.ensure(2_950, 2_960);
+    expect(none.get(2_955)).toBe(rows[2_955]);
+  });
+
+  it('jumps through a real archive by the order exactly as one big list shows it', async () => {
+    const { repo } = fresh();
+    await repo.saveClippings(generateClippings(730, { seed: 5 }));
+    const views = await repo.listClippings({ limit: 40 });
+    await repo.deleteClipping(views.items[3]!.clipping.id);
+    for (const [q, filter] of [['', {}], ['quyet', {}], ['', { kind: 'document' as const }]] as const) {
+      const all = await repo.search(q, filter, { limit: Infinity });
+      const pages: number[] = [];
+      const source = new RowSource(
+        (cursor, limit) => {
+          pages.push(limit);
+          return repo.search(q, filter, { cursor, limit });
+        },
+        { chunk: 50, maxChunks: 3, order: () => repo.matchOrder(q, filter), byIds: (ids) => repo.getClippings(ids) },
+      );
+      for (const [start, end] of [[0, 40], [all.items.length - 30, all.items.length], [333, 360]] as const) {
+        await source.ensure(start, end);
+        for (const i of [start, end - 1]) expect(source.get(i)?.clipping.id).toBe(all.items[i]!.clipping.id);
+      }
+      expect(source.total).toBe(all.items.length);
+      // One cursor page (the first rows); every other chunk by its ids.
+      expect(pages).toEqual([50]);
+    }
+  });
 });

@@ -32,6 +32,26 @@ function line(t: TallyRecord): string {
 }
 
 describe('kept counts', () => {
+  it('follow saves that read before they write: a repeat, a new title (clippings derived again), a repeat with a new title', async () => {
+    const { db, repo } = fresh();
+    const first = await repo.saveClipping(clip3307());
+    const second = await repo.saveClipping(clip('khác hẳn', { tags: ['một'] }));
+    expect(await kept(db)).toEqual(await counted(db));
+    const retitled = { ...clip3307(), page: { ...clip3307().page, title: 'Tiêu đề mới xyzzy', site: 'Cổng mới' } };
+    // The same clipping on a page whose title changed: the repeat is returned as derived again.
+    const again = await repo.saveClipping(retitled);
+    expect(again.clipping.id).toBe(first.clipping.id);
+    expect(again.clipping.tokens).toContain('xyzzy');
+    expect(await kept(db)).toEqual(await counted(db));
+    // A new clipping on a page whose title changes again: its words and its siblings' are logged.
+    const retitled2 = { ...clip('đoạn thứ ba', { tags: ['hai'] }), page: { ...clip3307().page, title: 'Lại đổi plugh' } };
+    const third = await repo.saveClipping(retitled2);
+    expect(await kept(db)).toEqual(await counted(db));
+    // All three are on that page.
+    expect((await repo.search('plugh')).items.map((v) => v.clipping.id).sort()).toEqual([first, second, third].map((v) => v.clipping.id).sort());
+    expect((await repo.getSettings()).recentTags).toEqual(['hai', 'một']);
+  });
+
   it('follow saves, batches, edits, deletes, undos and purges', async () => {
     const { db, repo, clock } = fresh();
     await repo.saveClipping(clip3307());
