@@ -284,19 +284,30 @@ function firefoxWidgetId(extensionId: string): string {
  * the toolbar button in the browser window, which shows the selected tab's
  * badge and tooltip. Needs `--remote-allow-system-access`.
  */
-async function firefoxToolbar(browser: PuppeteerBrowser, extensionId: string): Promise<ToolbarState> {
-  // `-BAP` is the action button inside the extension's toolbar item.
+async function firefoxToolbar(browser: PuppeteerBrowser, extensionId: string, url: string): Promise<ToolbarState> {
+  // `-BAP` is the action button inside the extension's toolbar item. The button shows the
+  // selected tab's state, and bringToFront returns before Firefox has switched tabs: read
+  // it only once the selected tab is the one asked about.
   const expression = `(() => {
     const button = document.getElementById(${JSON.stringify(`${firefoxWidgetId(extensionId)}-BAP`)});
     if (!button) return null;
-    return JSON.stringify({ badge: button.getAttribute('badge') ?? '', title: button.getAttribute('tooltiptext') ?? '' });
+    return JSON.stringify({
+      selected: gBrowser.selectedBrowser.currentURI.spec,
+      badge: button.getAttribute('badge') ?? '',
+      title: button.getAttribute('tooltiptext') ?? '',
+    });
   })()`;
-  const result = await firefoxChrome(browser, expression);
-  const value = (result as { result?: { type: string; value?: string } }).result;
-  if (value?.type !== 'string' || value.value === undefined) {
-    throw new Error(`the extension's toolbar button is not in the Firefox toolbar: ${JSON.stringify(result)}`);
+  for (let attempt = 0; ; attempt++) {
+    const result = await firefoxChrome(browser, expression);
+    const value = (result as { result?: { type: string; value?: string } }).result;
+    if (value?.type !== 'string' || value.value === undefined) {
+      throw new Error(`the extension's toolbar button is not in the Firefox toolbar: ${JSON.stringify(result)}`);
+    }
+    const { selected, badge, title } = JSON.parse(value.value) as ToolbarState & { selected: string };
+    if (selected === url) return { badge, title };
+    if (attempt >= 50) throw new Error(`Firefox did not select the tab of ${url} (selected: ${selected})`);
+    await new Promise((resolve) => setTimeout(resolve, 40));
   }
-  return JSON.parse(value.value) as ToolbarState;
 }
 
 /** Evaluates an expression in the Firefox browser window's own (chrome) document. */
@@ -396,7 +407,7 @@ export async function launchFirefox(server: FixtureServer): Promise<ExtensionBro
           },
           async toolbar() {
             await page.bringToFront();
-            return firefoxToolbar(browser, extensionId);
+            return firefoxToolbar(browser, extensionId, page.url());
           },
           reload: async () => {
             await page.reload({ waitUntil: 'load' });
