@@ -7,6 +7,7 @@
  */
 import type { ArchiveDB } from '../store/db.ts';
 import { exportArchive, type ExportRequest } from './job.ts';
+import { runInWorker, type WorkerPort } from './in-worker.ts';
 import { AbortError, throwIfAborted, type TaskOptions } from './progress.ts';
 import type { FromWorker, ToWorker } from './worker-protocol.ts';
 
@@ -28,12 +29,7 @@ export function exportHere(db: ArchiveDB): ExportRunner {
 }
 
 /** The slice of `Worker` used here, so tests can hand in a fake. */
-export interface WorkerLike {
-  postMessage(message: ToWorker): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<FromWorker>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
+export type WorkerLike = WorkerPort<ToWorker, FromWorker>;
 
 /**
  * Exports in a fresh worker from `start` (one per export: a cancel terminates it).
@@ -43,44 +39,22 @@ export interface WorkerLike {
 export function exportInWorker(start: () => WorkerLike, fallback: ExportRunner): ExportRunner {
   return (request, options = {}) => {
     throwIfAborted(options.signal);
-    let worker: WorkerLike;
-    try {
-      worker = start();
-    } catch {
-      return fallback(request, options);
-    }
-    return new Promise<ExportedFile>((resolve, reject) => {
-      let heard = false;
-      const finish = () => {
-        worker.terminate();
-        options.signal?.removeEventListener('abort', onAbort);
-      };
-      const onAbort = () => {
-        finish();
-        reject(new AbortError());
-      };
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      worker.onmessage = (event) => {
-        const message = event.data;
-        heard = true;
+    return runInWorker<ToWorker, FromWorker, ExportedFile>({
+      start,
+      fallback: () => fallback(request, options),
+      signal: options.signal,
+      first: { type: 'start', request },
+      failure: 'the export worker failed',
+      onMessage(message, job) {
         if (message.type === 'progress') options.onProgress?.(message.progress);
-        else if (message.type === 'done') {
-          finish();
-          resolve({ name: message.name, blob: message.blob });
-        } else {
-          finish();
-          if (message.name === 'AbortError') return reject(new AbortError(message.message));
+        else if (message.type === 'done') job.resolve({ name: message.name, blob: message.blob });
+        else if (message.name === 'AbortError') job.reject(new AbortError(message.message));
+        else {
           const error = new Error(message.message);
           error.name = message.name;
-          reject(error);
+          job.reject(error);
         }
-      };
-      worker.onerror = () => {
-        finish();
-        if (heard) reject(new Error('the export worker failed'));
-        else fallback(request, options).then(resolve, reject);
-      };
-      worker.postMessage({ type: 'start', request });
+      },
     });
   };
 }

@@ -6,6 +6,7 @@
  * progress reports and the same ImportErrors; an aborted signal ends it with an
  * AbortError.
  */
+import { runInWorker, type WorkerPort } from '../export/in-worker.ts';
 import { AbortError, throwIfAborted } from '../export/progress.ts';
 import type { ArchiveDB } from '../store/db.ts';
 import type { ClippingRecord, PageRecord } from '../store/records.ts';
@@ -31,12 +32,7 @@ export function importHere(db: ArchiveDB): ImportRunner {
 }
 
 /** The slice of `Worker` used here, so tests can hand in a fake. */
-export interface ImportWorkerLike {
-  postMessage(message: ToImportWorker): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<FromImportWorker>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
+export type ImportWorkerLike = WorkerPort<ToImportWorker, FromImportWorker>;
 
 /** The error the worker reported, made again on this side: an ImportError stays one (the page localizes it by its code). */
 function errorFrom(message: Extract<FromImportWorker, { type: 'error' }>): Error {
@@ -56,28 +52,15 @@ function errorFrom(message: Extract<FromImportWorker, { type: 'error' }>): Error
 export function importInWorker(start: () => ImportWorkerLike, fallback: ImportRunner): ImportRunner {
   return (file, options = {}) => {
     throwIfAborted(options.signal);
-    let worker: ImportWorkerLike;
-    try {
-      worker = start();
-    } catch {
-      return fallback(file, options);
-    }
-    return new Promise<PreparedImport>((resolve, reject) => {
-      let heard = false;
-      const pages: PageRecord[] = [];
-      const clippings: ClippingRecord[] = [];
-      const finish = () => {
-        worker.terminate();
-        options.signal?.removeEventListener('abort', onAbort);
-      };
-      const onAbort = () => {
-        finish();
-        reject(new AbortError());
-      };
-      options.signal?.addEventListener('abort', onAbort, { once: true });
-      worker.onmessage = (event) => {
-        const message = event.data;
-        heard = true;
+    const pages: PageRecord[] = [];
+    const clippings: ClippingRecord[] = [];
+    return runInWorker<ToImportWorker, FromImportWorker, PreparedImport>({
+      start,
+      fallback: () => fallback(file, options),
+      signal: options.signal,
+      first: { type: 'start', file, maxBytes: options.maxBytes },
+      failure: 'the import worker failed',
+      onMessage(message, job) {
         switch (message.type) {
           case 'started':
             break;
@@ -87,29 +70,21 @@ export function importInWorker(start: () => ImportWorkerLike, fallback: ImportRu
           case 'pages':
             // push(...records) would pass a chunk as arguments: a loop has no such limit.
             for (const record of message.records) pages.push(record);
-            worker.postMessage({ type: 'next' });
+            job.post({ type: 'next' });
             break;
           case 'clippings':
             for (const record of message.records) clippings.push(record);
             options.onProgress?.({ phase: RECEIVE_PHASE, done: clippings.length, total: message.total });
-            worker.postMessage({ type: 'next' });
+            job.post({ type: 'next' });
             break;
           case 'done':
-            finish();
-            resolve({ parsed: { format: message.format, snapshot: { pages, clippings, settings: message.settings }, skipped: message.skipped }, summary: message.summary });
+            job.resolve({ parsed: { format: message.format, snapshot: { pages, clippings, settings: message.settings }, skipped: message.skipped }, summary: message.summary });
             break;
           case 'error':
-            finish();
-            reject(errorFrom(message));
+            job.reject(errorFrom(message));
             break;
         }
-      };
-      worker.onerror = () => {
-        finish();
-        if (heard) reject(new Error('the import worker failed'));
-        else fallback(file, options).then(resolve, reject);
-      };
-      worker.postMessage({ type: 'start', file, maxBytes: options.maxBytes });
+      },
     });
   };
 }
