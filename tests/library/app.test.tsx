@@ -344,7 +344,12 @@ describe('the statistics ledger', () => {
     await until(() => app.$$('.ledger-table tbody tr[data-value] .page a').length > 1, 'ledger rows with their pages');
     const header = () => app.$('.ledger-table th.page')!;
     click(header().querySelector('button')!);
-    await until(() => header()?.getAttribute('aria-sort') === 'ascending' && app.$$('.ledger-table tbody tr[data-value] .page a').length > 1, 'sorted by page');
+    // Titles load after the sort's rows: wait for every row's page, not just some.
+    const rowsWithPage = () => {
+      const rows = app.$$('.ledger-table tbody tr[data-value]');
+      return rows.length > 1 && rows.every((r) => r.querySelector('.page a') !== null);
+    };
+    await until(() => header()?.getAttribute('aria-sort') === 'ascending' && rowsWithPage(), 'sorted by page');
     await settle();
     const titles = app.$$('.ledger-table tbody tr[data-value] .page a').map((x) => x.textContent ?? '');
     const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true });
