@@ -183,8 +183,9 @@ export class RowSource {
     const pending = this.loading.get(k);
     if (pending) return pending;
     const ids = this.ids!.slice(k * this.chunk, (k + 1) * this.chunk);
-    const job = this.byIds!(ids)
-      .then((views) => {
+    return this.track(
+      k,
+      this.byIds!(ids).then((views) => {
         const byId = new Map(views.map((v) => [v.clipping.id, v]));
         // A clipping deleted or gone since the order was read leaves a hole (a placeholder)
         // until the owner refreshes, rather than shifting every row after it.
@@ -196,7 +197,14 @@ export class RowSource {
           }),
         );
         this.changed();
-      })
+      }),
+    );
+  }
+
+  /** Registers a chunk's read as under way: a failure is the list's error, and it is forgotten once settled. */
+  private track(k: number, work: Promise<unknown>): Promise<void> {
+    const job: Promise<void> = work
+      .then(() => undefined)
       .catch((error: unknown) => {
         this.error = error;
         this.changed();
@@ -233,8 +241,9 @@ export class RowSource {
   private load(k: number): Promise<void> {
     const pending = this.loading.get(k);
     if (pending) return pending;
-    const job = this.fetch(this.starts[k]!, this.chunk)
-      .then((result) => {
+    return this.track(
+      k,
+      this.fetch(this.starts[k]!, this.chunk).then((result) => {
         this.noteTotal(result);
         // The order arrived meanwhile and rules: this chunk is read again by id.
         if (this.ids) {
@@ -247,16 +256,8 @@ export class RowSource {
         // The first rows are shown: now the order, for the jumps to come.
         if (k === 0 && this.order) void this.ordered();
         return undefined;
-      })
-      .catch((error: unknown) => {
-        this.error = error;
-        this.changed();
-      })
-      .finally(() => {
-        if (this.loading.get(k) === job) this.loading.delete(k);
-      });
-    this.loading.set(k, job);
-    return job;
+      }),
+    );
   }
 
   /** Cursor bookkeeping after the rows of chunks k, k+1… arrived in one page ending with `next`. */
