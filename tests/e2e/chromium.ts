@@ -3,6 +3,9 @@
  * it: the same switches, and the extension's origin once its service worker is up.
  * Also the store bundle the library tests seed an archive with, from an extension tab.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { BROWSER_EXECUTABLES, EXTENSION_DIRS, ROOT_DIR } from './paths';
@@ -57,6 +60,30 @@ export async function launchWithExtension(userDataDir: string, options: LaunchOp
     await context.close();
     throw error;
   }
+}
+
+
+/** Chromium with the extension on a profile of its own, downloads accepted; `close` removes the profile. */
+export interface Profile {
+  context: BrowserContext;
+  dir: string;
+  /** The extension's origin (chrome-extension://id). */
+  base: string;
+  close(): Promise<void>;
+}
+
+export async function launchProfile(name: string): Promise<Profile> {
+  const dir = await mkdtemp(join(tmpdir(), `trich-luc-${name}-`));
+  const { context, origin } = await launchWithExtension(dir, { acceptDownloads: true });
+  return {
+    context,
+    dir,
+    base: origin,
+    async close() {
+      await context.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /**

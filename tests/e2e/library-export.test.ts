@@ -11,45 +11,22 @@
  * Seeding as in library.test.ts: lib/store bundled with esbuild and run in another tab
  * of the extension, which opens the same IndexedDB database the library reads.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateClippings } from '../../lib/store/fixtures';
 import type { ClippingInput } from '../../lib/store/validate';
 import { clip3307, PAGE } from '../store/helpers';
-import { launchWithExtension, storeBundle } from './chromium';
+import { launchProfile, storeBundle, type Profile } from './chromium';
 import { inAnyLocale } from './locale';
 
 const GENERATED = 120;
 const TOTAL = GENERATED + 2;
 /** Clippings added for the long export: enough for seconds of work, few enough to seed quickly. */
 const MORE = 4_000;
-
-interface Profile {
-  context: BrowserContext;
-  dir: string;
-  base: string;
-  close(): Promise<void>;
-}
-
-/** Chromium with the extension, on a profile of its own. */
-async function launchProfile(): Promise<Profile> {
-  const dir = await mkdtemp(join(tmpdir(), 'trich-luc-library-export-'));
-  const { context, origin } = await launchWithExtension(dir, { acceptDownloads: true });
-  return {
-    context,
-    dir,
-    base: origin,
-    async close() {
-      await context.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
 
 async function openLibrary(profile: Profile, hash = '#/clippings'): Promise<{ page: Page; errors: string[] }> {
   const page = await profile.context.newPage();
@@ -73,7 +50,7 @@ describe('chromium: export and import from the library page', () => {
 
   beforeAll(async () => {
     const code = await storeBundle();
-    source = await launchProfile();
+    source = await launchProfile('library-export');
     writer = await source.context.newPage();
     await writer.goto(`${source.base}/popup.html`);
     await writer.evaluate(code);
@@ -170,7 +147,7 @@ describe('chromium: export and import from the library page', () => {
 
   it('restores the backup into a fresh profile: the preview, then the clippings; a truncated file changes nothing', async () => {
     expect(backupPath).not.toBe('');
-    const fresh = await launchProfile();
+    const fresh = await launchProfile('library-export');
     try {
       const { page, errors } = await openLibrary(fresh);
       await page.locator('.list-pane').waitFor();

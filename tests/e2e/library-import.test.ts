@@ -24,7 +24,7 @@ import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import puppeteer, { type Browser as PuppeteerBrowser, type Page as PuppeteerPage } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSnapshot } from '../../bench/sections/export-data';
@@ -33,7 +33,7 @@ import { generateClippings } from '../../lib/store/fixtures';
 import type { ClippingInput } from '../../lib/store/validate';
 import { clip3307, PAGE } from '../store/helpers';
 import { firefoxExtensionOrigin } from './browsers';
-import { launchWithExtension, storeBundle } from './chromium';
+import { launchProfile, storeBundle, type Profile } from './chromium';
 import { inAnyLocale } from './locale';
 import { BROWSER_EXECUTABLES, EXTENSION_DIRS } from './paths';
 
@@ -88,27 +88,6 @@ const countOf = (n: number) => [...inAnyLocale('libraryCount', [n.toLocaleString
 
 // --- Chromium --------------------------------------------------------------------------
 
-interface Profile {
-  context: BrowserContext;
-  dir: string;
-  base: string;
-  close(): Promise<void>;
-}
-
-async function launchProfile(): Promise<Profile> {
-  const dir = await mkdtemp(join(tmpdir(), 'trich-luc-library-import-'));
-  const { context, origin } = await launchWithExtension(dir, { acceptDownloads: true });
-  return {
-    context,
-    dir,
-    base: origin,
-    async close() {
-      await context.close();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
 async function openLibrary(profile: Profile, hash = '#/clippings'): Promise<{ page: Page; errors: string[]; workers: string[] }> {
   const page = await profile.context.newPage();
   const errors: string[] = [];
@@ -127,7 +106,7 @@ describe('chromium: importing through the library page', () => {
 
   beforeAll(async () => {
     const code = await storeBundle();
-    source = await launchProfile();
+    source = await launchProfile('library-import');
     const writer = await source.context.newPage();
     await writer.goto(`${source.base}/popup.html`);
     await writer.evaluate(code);
@@ -167,7 +146,7 @@ describe('chromium: importing through the library page', () => {
     expect(errors).toEqual([]);
     await page.close();
 
-    const fresh = await launchProfile();
+    const fresh = await launchProfile('library-import');
     try {
       const { page: target, errors: targetErrors, workers } = await openLibrary(fresh);
       await target.locator('.list-pane').waitFor();
@@ -208,7 +187,7 @@ describe('chromium: importing through the library page', () => {
     for (const part of file.parts) await handle.write(typeof part === 'string' ? Buffer.from(part, 'utf8') : part);
     await handle.close();
 
-    const fresh = await launchProfile();
+    const fresh = await launchProfile('library-import');
     try {
       const { page, errors } = await openLibrary(fresh);
       await page.locator('.list-pane').waitFor();
