@@ -169,6 +169,18 @@ export function ledger(db: ArchiveDB, options: LedgerOptions = {}): Promise<Ledg
   });
 }
 
+/** A ledger row as the compact entry the library keeps (what `logLedger` builds from memory). */
+export function ledgerEntryOf(r: LedgerRow): LedgerEntry {
+  return {
+    clippingId: r.clipping.id,
+    entityIndex: r.entityIndex,
+    figure: r.figure,
+    pageId: r.page.id,
+    publishedAt: r.clipping.publishedAt,
+    createdAt: r.clipping.createdAt,
+  };
+}
+
 /**
  * The ledger of a unit (every figure when none is given) as compact entries, newest
  * clipping first: from the words' memory (words.ts `logLedger`), which a search or the
@@ -182,14 +194,7 @@ export function ledgerEntries(db: ArchiveDB, options: { unit?: string } = {}): P
       (entries) =>
         entries ??
         ledger(db, options.unit === undefined ? {} : { unit: options.unit }).then((rows) =>
-          rows.map((r) => ({
-            clippingId: r.clipping.id,
-            entityIndex: r.entityIndex,
-            figure: r.figure,
-            pageId: r.page.id,
-            publishedAt: r.clipping.publishedAt,
-            createdAt: r.clipping.createdAt,
-          })),
+          rows.map(ledgerEntryOf),
         ),
     ),
   );

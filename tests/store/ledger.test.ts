@@ -9,20 +9,13 @@ import { IDBKeyRange } from 'fake-indexeddb';
 import { openArchiveDB } from '../../lib/store/db.ts';
 import { seedArchive } from '../../lib/store/fixtures.ts';
 import { createRepo, type Repo } from '../../lib/store/repo.ts';
-import type { LedgerEntry } from '../../lib/store/aggregates.ts';
+import { ledgerEntryOf, type LedgerEntry } from '../../lib/store/aggregates.ts';
 import { clip, entitiesIn, FIG, fresh } from './helpers.ts';
 
 /** The ledger read from the records, as entries. */
 async function fromRecords(repo: Repo, unit?: string): Promise<LedgerEntry[]> {
   const rows = await repo.ledger(unit === undefined ? {} : { unit });
-  return rows.map((r) => ({
-    clippingId: r.clipping.id,
-    entityIndex: r.entityIndex,
-    figure: r.figure,
-    pageId: r.page.id,
-    publishedAt: r.clipping.publishedAt,
-    createdAt: r.clipping.createdAt,
-  }));
+  return rows.map(ledgerEntryOf);
 }
 
 describe('ledger entries', () => {
