@@ -352,6 +352,23 @@ async function firefoxMenuItem(browser: PuppeteerBrowser, extensionId: string, m
 }
 
 /**
+ * Opens an extension page of Firefox in a new tab, collecting its console errors.
+ * Firefox reports no load of a moz-extension page to WebDriver BiDi (the navigation is
+ * made, its wait never ends), so the wait is for the document itself.
+ */
+export async function visitFirefoxExtensionPage(browser: PuppeteerBrowser, url: string): Promise<{ page: PuppeteerPage; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e instanceof Error ? e.message : String(e)}`));
+  await page.goto(url, { timeout: 2_000 }).catch(() => undefined);
+  await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 15_000 }, url);
+  return { page, errors };
+}
+
+/**
  * The origin of an installed extension's pages in Firefox, `moz-extension://<uuid>`:
  * the uuid is random per profile, and Firefox keeps it in the preference
  * `extensions.webextensions.uuids` (add-on id → uuid), read here from the browser

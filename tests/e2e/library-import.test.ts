@@ -32,7 +32,7 @@ import { exportBackup } from '../../lib/export/backup';
 import { generateClippings } from '../../lib/store/fixtures';
 import type { ClippingInput } from '../../lib/store/validate';
 import { clip3307, PAGE } from '../store/helpers';
-import { firefoxExtensionOrigin } from './browsers';
+import { firefoxExtensionOrigin, visitFirefoxExtensionPage } from './browsers';
 import { launchProfile, storeBundle, type Profile } from './chromium';
 import { inAnyLocale } from './locale';
 import { BROWSER_EXECUTABLES, EXTENSION_DIRS } from './paths';
@@ -308,19 +308,6 @@ describe('firefox: export and import from the library page', () => {
     return { browser, base: await firefoxExtensionOrigin(browser, extensionId) };
   }
 
-  /** Opens an extension page (Firefox reports no load of a moz-extension page to BiDi: the wait is for the document; see library.test.ts). */
-  async function visit(browser: PuppeteerBrowser, url: string): Promise<{ page: PuppeteerPage; errors: string[] }> {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(`uncaught: ${e instanceof Error ? e.message : String(e)}`));
-    await page.goto(url, { timeout: 2_000 }).catch(() => undefined);
-    await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 15_000 }, url);
-    return { page, errors };
-  }
-
   const rows = (page: PuppeteerPage) => page.$$eval('.row[data-id]', (els) => els.length);
   const text = (page: PuppeteerPage, selector: string) => page.$eval(selector, (e) => (e as HTMLElement).innerText);
   const isOpen = (page: PuppeteerPage) => page.$eval('dialog.import-dialog', (d) => (d as HTMLDialogElement).open);
@@ -331,7 +318,7 @@ describe('firefox: export and import from the library page', () => {
     dir = await mkdtemp(join(tmpdir(), 'trich-luc-firefox-import-'));
     const code = await storeBundle();
     source = await launchFirefox();
-    const { page: writer } = await visit(source.browser, `${source.base}/popup.html`);
+    const { page: writer } = await visitFirefoxExtensionPage(source.browser, `${source.base}/popup.html`);
     await writer.evaluate(code);
     await writer.evaluate(`(${SAVE})(${JSON.stringify(seedInputs(12))})`);
     await writer.close();
@@ -343,7 +330,7 @@ describe('firefox: export and import from the library page', () => {
   });
 
   it('exports a CSV of what the search shows, and it reads back', async () => {
-    const { page, errors } = await visit(source.browser, `${source.base}/library.html#/clippings?q=quyet+dinh+3307`);
+    const { page, errors } = await visitFirefoxExtensionPage(source.browser, `${source.base}/library.html#/clippings?q=quyet+dinh+3307`);
     await expect.poll(() => rows(page), { timeout: 15_000 }).toBe(2);
     await page.evaluate(CATCH_DOWNLOADS);
     await page.evaluate(WATCH_WORKERS);
@@ -367,7 +354,7 @@ describe('firefox: export and import from the library page', () => {
   }, 60_000);
 
   it('exports a JSON backup and restores it into a fresh profile through the import dialog', async () => {
-    const { page, errors } = await visit(source.browser, `${source.base}/library.html#/clippings`);
+    const { page, errors } = await visitFirefoxExtensionPage(source.browser, `${source.base}/library.html#/clippings`);
     await page.waitForSelector('.row[data-id]', { timeout: 15_000 });
     const before = (await page.evaluate(READ_CLIPPINGS)) as unknown[];
     expect(before).toHaveLength(TOTAL);
@@ -386,7 +373,7 @@ describe('firefox: export and import from the library page', () => {
     await page.close();
 
     const fresh = await launchFirefox();
-    const { page: target, errors: targetErrors } = await visit(fresh.browser, `${fresh.base}/library.html#/clippings`);
+    const { page: target, errors: targetErrors } = await visitFirefoxExtensionPage(fresh.browser, `${fresh.base}/library.html#/clippings`);
     await target.waitForSelector('.list-pane');
     await target.evaluate(WATCH_WORKERS);
     const input = await target.$('input.import-file');

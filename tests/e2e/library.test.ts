@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClippingInput } from '../../lib/store/validate';
 import { generateClippings } from '../../lib/store/fixtures';
 import { clip, clip3307, entitiesIn, FIG, PAGE } from '../store/helpers';
-import { firefoxExtensionOrigin } from './browsers';
+import { firefoxExtensionOrigin, visitFirefoxExtensionPage } from './browsers';
 import { launchWithExtension, storeBundle } from './chromium';
 import { inAnyLocale } from './locale';
 import { BROWSER_EXECUTABLES, EXTENSION_DIRS } from './paths';
@@ -281,23 +281,6 @@ describe('firefox: the library page', () => {
   let browser: PuppeteerBrowser;
   let base: string;
 
-  /**
-   * Opens an extension page in a new tab. Firefox reports no load of a moz-extension
-   * page to WebDriver BiDi (the navigation is made, its wait never ends), so the wait is
-   * for the document itself.
-   */
-  async function visit(url: string): Promise<{ page: PuppeteerPage; errors: string[] }> {
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(m.text());
-    });
-    page.on('pageerror', (e) => errors.push(`uncaught: ${e instanceof Error ? e.message : String(e)}`));
-    await page.goto(url, { timeout: 2_000 }).catch(() => undefined);
-    await page.waitForFunction((u: string) => location.href === u && document.readyState === 'complete', { timeout: 15_000 }, url);
-    return { page, errors };
-  }
-
   const rows = (page: PuppeteerPage) => page.$$eval('.row[data-id]', (els) => els.length);
   const quotes = (page: PuppeteerPage) => page.$$eval('.row[data-id] .quote', (els) => els.map((e) => (e as HTMLElement).innerText));
 
@@ -312,7 +295,7 @@ describe('firefox: the library page', () => {
     const extensionId = await browser.installExtension(EXTENSION_DIRS.firefox);
     base = await firefoxExtensionOrigin(browser, extensionId);
     // The other tab, as in Chromium: any page of the extension's origin holds the database.
-    const { page: writer } = await visit(`${base}/popup.html`);
+    const { page: writer } = await visitFirefoxExtensionPage(browser, `${base}/popup.html`);
     await writer.evaluate(code);
     const inputs = [...generateClippings(GENERATED, { seed: 5 }), clip3307({ tags: ['ngân sách'] }), SECOND_3307];
     await writer.evaluate(async (items: unknown[]) => {
@@ -329,7 +312,7 @@ describe('firefox: the library page', () => {
   });
 
   it('lists the archive and finds the accented clipping from unaccented words and a number written another way', async () => {
-    const { page, errors } = await visit(`${base}/library.html#/clippings`);
+    const { page, errors } = await visitFirefoxExtensionPage(browser, `${base}/library.html#/clippings`);
     await page.waitForSelector('.row[data-id]', { timeout: 15_000 });
     const total = GENERATED + 2;
     const countText = await page.$eval('.list-pane .count', (e) => (e as HTMLElement).innerText);
