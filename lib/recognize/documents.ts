@@ -32,9 +32,8 @@ import {
   lowerWord,
   nextWordInitial,
   spansBefore,
-  wordsBefore,
 } from './text';
-import { WordTable } from './wordtable';
+import { WordTable, hashStepBackward, hashStepForward, nextPower } from './wordtable';
 
 /** A document found in the normalized text, before offsets are mapped back. */
 export interface DocumentHit extends Omit<DocumentEntity, 'text'> {
@@ -65,14 +64,26 @@ const STATE_CODE = new RegExp(
 const PARTY_CODE = new RegExp(`${DOC_NUMBER}${SP}[\\-–]${SP}(\\p{Lu}${SEG_BODY}(?:${MORE}){1,8})`, 'uy');
 const SHORTHAND = /(\d{1,6})\/((?:19|20)\d{2})(?![\d/\p{L}])/uy;
 const YEAR_AFTER = /[^\S\r\n]*,?[^\S\r\n]*năm[^\S\r\n]+((?:19|20)\d{2})(?![\d/.,\-]\d)(?!\d)/iuy;
-/** "luật" or "pháp" somewhere in [from, to): read by code unit, no slice, no regex. */
+/**
+ * "luật" or "pháp" somewhere in [from, to): an "ậ" (luật), or an "á" after an "h" (pháp),
+ * the "h" perhaps just before `from`. The window (some 90 characters) is searched by a
+ * regex over a slice of it, which reads characters several times faster than a loop.
+ */
+const NAMED_HINT = /[ậẬ]|[hH][áÁ]/;
 function namedHintBefore(text: string, from: number, to: number): boolean {
-  for (let i = to - 1; i >= from; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 0x1ead || c === 0x1eac) return true; // ậ Ậ (luật)
-    if ((c === 0xe1 || c === 0xc1) && i >= 2 && (text.charCodeAt(i - 1) | 0x20) === 0x68) return true; // "há" (pháp)
+  // An "á" at 0 or 1 never counts (nor does one whose "h" is out of the text).
+  if (from < 2) {
+    for (let i = to - 1; i >= from; i--) {
+      const c = text.charCodeAt(i);
+      if (c === 0x1ead || c === 0x1eac) return true; // ậ Ậ (luật)
+      if ((c === 0xe1 || c === 0xc1) && i >= 2 && (text.charCodeAt(i - 1) | 0x20) === 0x68) return true; // "há" (pháp)
+    }
+    return false;
   }
-  return false;
+  if (to <= from) return false;
+  const c = text.charCodeAt(from);
+  if ((c === 0xe1 || c === 0xc1) && (text.charCodeAt(from - 1) | 0x20) === 0x68) return true;
+  return NAMED_HINT.test(text.slice(from, to));
 }
 // What may stand between the members of a coordinated list ("217-QĐ/TW và 218-QĐ/TW",
 // "số 15/… và số 20/…"). Not ";": it ends one citation and starts another, each with
@@ -104,20 +115,23 @@ interface CodeMatch {
   shorthand: boolean;
 }
 
-/** The code as the spec keeps it: no white space, en dashes as hyphens. */
-function cleanCode(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x2013 || isSpace(c)) return s.replace(/\s+/g, '').replace(/–/g, '-');
+// The two below read a match's text where it stands in the page rather than in the
+// match's string: a long match is a slice of the page, and a slice reads slower.
+
+/** The code as the spec keeps it: no white space, en dashes as hyphens. `code` is text[start, end). */
+function cleanCode(text: string, start: number, end: number, code: string): string {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2013 || isSpace(c)) return code.replace(/\s+/g, '').replace(/–/g, '-');
   }
-  return s;
+  return code;
 }
 
-/** The symbol's first segment: up to the first separator. */
-function firstSegment(symbol: string): string {
-  for (let i = 0; i < symbol.length; i++) {
-    const c = symbol.charCodeAt(i);
-    if (c === 0x2d || c === 0x2f || c === 0x2e || c === 0x2013 || isSpace(c)) return symbol.slice(0, i);
+/** The symbol's first segment: up to the first separator. `symbol` is text[start, end). */
+function firstSegment(text: string, start: number, end: number, symbol: string): string {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x2d || c === 0x2f || c === 0x2e || c === 0x2013 || isSpace(c)) return text.slice(start, i);
   }
   return symbol;
 }
@@ -136,7 +150,8 @@ export function matchCode(text: string, pos: number): CodeMatch | null {
   let m = STATE_CODE.exec(text);
   if (m) {
     const symbol = m[3]!;
-    const firstSeg = firstSegment(symbol);
+    const end = pos + m[0].length; // the symbol ends the match
+    const firstSeg = firstSegment(text, end - symbol.length, end, symbol);
     let abbr: string | null = firstSeg;
     let abbrType = typeOfAbbr(firstSeg);
     const year = m[2] ? Number(m[2]) : null;
@@ -152,8 +167,8 @@ export function matchCode(text: string, pos: number): CodeMatch | null {
     }
     return {
       start: pos,
-      end: pos + m[0].length,
-      code: cleanCode(m[0]),
+      end,
+      code: cleanCode(text, pos, end, m[0]),
       number: m[1]!,
       year,
       abbr,
@@ -164,12 +179,14 @@ export function matchCode(text: string, pos: number): CodeMatch | null {
   PARTY_CODE.lastIndex = pos;
   m = PARTY_CODE.exec(text);
   if (m && m[2]!.includes('/')) {
-    const firstSeg = firstSegment(m[2]!);
+    const symbol = m[2]!;
+    const end = pos + m[0].length; // the symbol ends the match
+    const firstSeg = firstSegment(text, end - symbol.length, end, symbol);
     const abbrType = typeOfAbbr(firstSeg);
     return {
       start: pos,
-      end: pos + m[0].length,
-      code: cleanCode(m[0]),
+      end,
+      code: cleanCode(text, pos, end, m[0]),
       number: m[1]!,
       year: null,
       abbr: abbrType ? firstSeg : null,
@@ -247,9 +264,6 @@ export function numberEnd(text: string, pos: number): number {
   return i;
 }
 
-/** Last syllables of the type words: a phrase is looked up only when its last word is one. */
-const TYPE_LAST = new Set([...DOC_TYPE_WORDS.keys()].map((w) => w.split(' ').pop()!));
-
 interface TypeWordMatch {
   start: number;
   type: DocType;
@@ -260,10 +274,15 @@ interface TypeWordMatch {
 
 // The words before a code, nearest first (scratch: findTypeWord is not re-entered).
 // They are read lazily, as far as a question needs: most codes are decided by the
-// two or three words next to them ("Quyết định số 12/QĐ-UBND").
+// two or three words next to them ("Quyết định số 12/QĐ-UBND"). Each is hashed as it
+// is read (see HASH_P), so its look-ups, and those of the phrases it starts, read it
+// no second time.
 const MAX_WORDS_BEFORE = 12;
 const WORD_STARTS = new Int32Array(MAX_WORDS_BEFORE);
 const WORD_ENDS = new Int32Array(MAX_WORDS_BEFORE);
+const WORD_HASHES = new Int32Array(MAX_WORDS_BEFORE);
+/** HASH_P to the power of each word's length: what a phrase's hash multiplies the rest by. */
+const WORD_POWERS = new Int32Array(MAX_WORDS_BEFORE);
 /** How many words of the scratch are read; where and above what the next is to be read. */
 let wordsRead = 0;
 let wordsFrom = 0;
@@ -293,12 +312,22 @@ function wordsBeforeUpTo(text: string, want: number): number {
     let j = from;
     while (j > floor && isSpace(text.charCodeAt(j - 1))) j--;
     let k = j;
-    while (k > floor && isLetter(text.charCodeAt(k - 1))) k--;
+    let hash = 0;
+    let power = 1;
+    while (k > floor) {
+      const c = text.charCodeAt(k - 1);
+      if (!isLetter(c)) break;
+      hash = hashStepBackward(hash, c);
+      power = nextPower(power);
+      k--;
+    }
     if (k === j) {
       wordsDone = true;
       break;
     }
     WORD_STARTS[read] = k;
+    WORD_HASHES[read] = hash;
+    WORD_POWERS[read] = power;
     WORD_ENDS[read++] = j;
     from = k;
   }
@@ -306,49 +335,79 @@ function wordsBeforeUpTo(text: string, want: number): number {
   wordsFrom = from;
   return read;
 }
-const TYPE_LAST_WORDS = new WordTable([...TYPE_LAST].map((w) => [w, true] as const));
 const SO = new WordTable([['số', true] as const]);
 
 function lowerAt(text: string, k: number): string {
   return lowerWord(text.slice(WORD_STARTS[k]!, WORD_ENDS[k]!));
 }
 
-const DOC_TYPES = new WordTable(DOC_TYPE_WORDS);
-/**
- * First syllable of the type words → bit n set when one of them has n syllables
- * ("thông" → 2 and 4: thông tư, thông tư liên tịch): a phrase is looked up only when
- * its first word can begin a type word that long.
- */
-const TYPE_FIRST_LENGTHS = (() => {
+/** Bit n set for every n such that a type word of n syllables ends with, or starts with, the key. */
+function syllableMasks(at: (parts: string[]) => string): WordTable<number> {
   const masks = new Map<string, number>();
   for (const w of DOC_TYPE_WORDS.keys()) {
     const parts = w.split(' ');
-    masks.set(parts[0]!, (masks.get(parts[0]!) ?? 0) | (1 << parts.length));
+    masks.set(at(parts), (masks.get(at(parts)) ?? 0) | (1 << parts.length));
   }
   return new WordTable(masks);
-})();
+}
+
+const DOC_TYPES = new WordTable(DOC_TYPE_WORDS);
+/**
+ * Last syllable of the type words → their lengths in syllables ("định" → 2, "luật" → 1
+ * and 2): a code's words are read back only as far as a type word ending there reaches.
+ */
+const TYPE_LAST_LENGTHS = syllableMasks((parts) => parts[parts.length - 1]!);
+/**
+ * First syllable of the type words → their lengths ("thông" → 2 and 4: thông tư, thông
+ * tư liên tịch): a phrase is looked up only when its first word can begin one that long.
+ */
+const TYPE_FIRST_LENGTHS = syllableMasks((parts) => parts[0]!);
+
+/** The syllables of the type word typeWordEndingAt found last (read at once by its caller). */
+let typeWordLength = 0;
+/** Hashes of the phrases of 1, 2, … words ending with the word typeWordEndingAt asks about (as far as they are one space apart). */
+const PHRASE_HASHES = new Int32Array(DOC_TYPE_MAX_SYLLABLES + 1);
 
 /** A type word whose last syllable is word `at` of the scratch words (read up to there). */
-function typeWordEndingAt(text: string, at: number): { type: DocType; len: number } | null {
-  if (TYPE_LAST_WORDS.get(text, WORD_STARTS[at]!, WORD_ENDS[at]!) === undefined) return null;
-  const count = wordsBeforeUpTo(text, at + DOC_TYPE_MAX_SYLLABLES);
-  for (let len = Math.min(DOC_TYPE_MAX_SYLLABLES, count - at); len >= 1; len--) {
-    const start = WORD_STARTS[at + len - 1]!;
-    const end = WORD_ENDS[at]!;
-    // Words one space apart are looked up in place (the table reads any space as " ");
-    // a line break or a double space between them costs a phrase string.
-    let letters = 0;
-    for (let k = at; k < at + len; k++) letters += WORD_ENDS[k]! - WORD_STARTS[k]!;
-    let type: DocType | undefined;
-    const lengths = TYPE_FIRST_LENGTHS.get(text, start, WORD_ENDS[at + len - 1]!) ?? 0;
+function typeWordEndingAt(text: string, at: number): DocType | null {
+  const lastLengths = TYPE_LAST_LENGTHS.getHashed(text, WORD_STARTS[at]!, WORD_ENDS[at]!, WORD_HASHES[at]!);
+  if (lastLengths === undefined) return null;
+  // A type word's last syllable, as the table folds it, is its lower-case form: no
+  // phrase longer than the type words ending with it can be one.
+  const longest = 31 - Math.clz32(lastLengths);
+  const most = Math.min(longest, wordsBeforeUpTo(text, at + longest) - at);
+  // Words one space apart are looked up in place (the table reads any space as " "),
+  // their hash grown from the words' own; a line break or a double space between them
+  // costs a phrase string.
+  let contiguous = most; // the longest phrase read in place
+  PHRASE_HASHES[1] = WORD_HASHES[at]!;
+  for (let len = 2; len <= most; len++) {
+    const k = at + len - 1;
+    const sep = WORD_ENDS[k]!;
+    if (sep + 1 !== WORD_STARTS[k - 1]!) {
+      contiguous = len - 1;
+      break;
+    }
+    PHRASE_HASHES[len] = (WORD_HASHES[k]! + Math.imul(WORD_POWERS[k]!, hashStepBackward(PHRASE_HASHES[len - 1]!, text.charCodeAt(sep)))) | 0;
+  }
+  const end = WORD_ENDS[at]!;
+  for (let len = most; len >= 1; len--) {
+    if ((lastLengths & (1 << len)) === 0) continue;
+    const first = at + len - 1;
+    const start = WORD_STARTS[first]!;
+    const lengths = TYPE_FIRST_LENGTHS.getHashed(text, start, WORD_ENDS[first]!, WORD_HASHES[first]!) ?? 0;
     if ((lengths & (1 << len)) === 0) continue;
-    if (end - start === letters + len - 1) type = DOC_TYPES.get(text, start, end);
+    let type: DocType | undefined;
+    if (len <= contiguous) type = DOC_TYPES.getHashed(text, start, end, PHRASE_HASHES[len]!);
     else {
       let phrase = '';
       for (let k = at + len - 1; k >= at; k--) phrase += (phrase ? ' ' : '') + lowerAt(text, k);
       type = DOC_TYPE_WORDS.get(phrase);
     }
-    if (type) return { type, len };
+    if (type) {
+      typeWordLength = len;
+      return type;
+    }
   }
   return null;
 }
@@ -408,14 +467,15 @@ function findTypeWord(text: string, codeStart: number, floor: number, abbrType: 
   startWordsBefore(b, floor);
   let k = 0;
   let hasSo = false;
-  if (wordsBeforeUpTo(text, 1) > 0 && SO.get(text, WORD_STARTS[0]!, WORD_ENDS[0]!)) {
+  if (wordsBeforeUpTo(text, 1) > 0 && SO.getHashed(text, WORD_STARTS[0]!, WORD_ENDS[0]!, WORD_HASHES[0]!)) {
     k = 1;
     hasSo = true;
   }
   let first: TypeWordMatch | null = null;
   for (let g = 0; g <= 6 && k + g < wordsBeforeUpTo(text, k + g + 1); g++) {
-    const hit = typeWordEndingAt(text, k + g);
-    if (!hit) continue;
+    const hitType = typeWordEndingAt(text, k + g);
+    if (!hitType) continue;
+    const hit = { type: hitType, len: typeWordLength };
     // Gap words: lower-case modifiers ("phối hợp", "hành động"), or a law's name.
     if (g > 0) {
       const named = NAMED_GAP_TYPES.has(hit.type);
@@ -451,7 +511,7 @@ export function parseIssuer(text: string, pos: number): { end: number; issuer: s
   let count = 0;
   let stop = false;
   let afterHead = false;
-  while (!stop && count < 14) {
+  while (!stop && count < 20) {
     while (i < text.length && isHSpace(text.charCodeAt(i))) i++;
     if (i >= text.length) break;
     const c0 = text.charCodeAt(i);
@@ -459,21 +519,36 @@ export function parseIssuer(text: string, pos: number): { end: number; issuer: s
     // A number ends the issuer ("của Chính phủ 13 cuộc"), unless the name takes one:
     // "Ban Chỉ đạo 389", "Hội nghị Trung ương 4", "Bệnh viện 175".
     if (isDigit(c0) && (first < 0 || !NUMBERED_NAME_END.test(text.slice(Math.max(first, i - 24), i)))) break;
+    // The token runs to the next space; trailing punctuation ends the phrase after it.
+    // It is hashed as it is read (see HASH_P), up to its last other character, for the
+    // look-ups below.
     let j = i;
-    while (j < text.length && !isSpace(text.charCodeAt(j))) j++;
-    // Trailing punctuation ends the phrase after this token.
-    let tokEnd = j;
-    while (tokEnd > i && isClosingPunct(text.charCodeAt(tokEnd - 1))) {
-      tokEnd--;
-      stop = true;
+    let tokEnd = i;
+    let hash = 0;
+    let tokHash = 0;
+    let power = 1;
+    while (j < text.length) {
+      const c = text.charCodeAt(j);
+      if (isSpace(c)) break;
+      hash = hashStepForward(hash, c, power);
+      power = nextPower(power);
+      j++;
+      if (!isClosingPunct(c)) {
+        tokEnd = j;
+        tokHash = hash;
+      }
     }
+    if (tokEnd < j) stop = true;
     if (tokEnd === i) break;
     // A capitalised word, or any word right after a name's head, belongs to the name:
     // "Ban Chỉ đạo", "Bộ Giao thông vận tải", "Hội đồng nhân dân". Sentences go on with
     // lower-case words ("… của UBND tỉnh giao …").
-    const inName = isUpper(c0) || afterHead;
-    afterHead = isUpper(c0) && NAME_HEADS.get(text, i, tokEnd) === true;
-    const flags = inName ? 0 : (ISSUER_WORDS.get(text, i, tokEnd) ?? 0);
+    const capital = isUpper(c0);
+    const inName = capital || afterHead;
+    // A title in title case after the issuer: "của HĐND tỉnh Quy định mức chi…", "… Về việc".
+    if (first >= 0 && capital && titleStops(text, i, tokEnd, j)) break;
+    afterHead = capital && NAME_HEADS.getHashed(text, i, tokEnd, tokHash) === true;
+    const flags = inName ? 0 : (ISSUER_WORDS.getHashed(text, i, tokEnd, tokHash) ?? 0);
     // "Sở Kế hoạch và Đầu tư", "Bộ Lao động - Thương binh và Xã hội": "và" before a capital joins a name.
     if (flags & ISSUER_STOP && !joinsName(text, i, tokEnd, j)) break;
     if (!stop && flags & ISSUER_PAIR_FIRST) {
@@ -491,7 +566,27 @@ export function parseIssuer(text: string, pos: number): { end: number; issuer: s
     i = j;
   }
   if (first < 0 || lastEnd < 0) return null;
-  return { end: lastEnd, issuer: collapseSpaces(text.slice(first, lastEnd)) };
+  return { end: lastEnd, issuer: collapseSpaces(text, first, lastEnd) };
+}
+
+const TITLE_STOPS = new WordTable<number>([['về', 1], ['quy', 2], ['qui', 2], ['ban', 2], ['hướng', 2]]);
+
+/**
+ * Whether the capitalised token [i, end) starts a title rather than going on with the
+ * issuer's name: "Về", or "Quy định", "Ban hành", "Hướng dẫn" before a lower-case word
+ * (the spec's stops, capitalised as a title's first words are). `next` is where the
+ * token's run of non-space characters ends.
+ */
+function titleStops(text: string, i: number, end: number, next: number): boolean {
+  const t = TITLE_STOPS.get(text, i, end);
+  if (t === undefined) return false;
+  if (t === 1) return true;
+  if (end !== next) return false; // punctuation after the word
+  const n = skipHSpace(text, next);
+  let e = n;
+  while (e < text.length && isLetter(text.charCodeAt(e))) e++;
+  if (e === n || isUpper(text.charCodeAt(n))) return false;
+  return ISSUER_STOP_PAIRS.has(`${lowerWord(text.slice(i, end))} ${lowerWord(text.slice(n, e))}`);
 }
 
 /**
@@ -516,13 +611,18 @@ function issuerIntroEnd(text: string, pos: number): number {
   return i;
 }
 
-/** `s.replace(/\s+/g, ' ')`, without the regex when every gap is one plain space already. */
-function collapseSpaces(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (isRegexSpace(c) && (c !== 0x20 || isRegexSpace(s.charCodeAt(i + 1)))) return s.replace(/\s+/g, ' ');
+/**
+ * `text.slice(start, end).replace(/\s+/g, ' ')`, without the regex when every gap is one
+ * plain space already. Read in the text itself: a slice of it reads slower.
+ */
+function collapseSpaces(text: string, start: number, end: number): string {
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isRegexSpace(c) && (c !== 0x20 || (i + 1 < end && isRegexSpace(text.charCodeAt(i + 1))))) {
+      return text.slice(start, end).replace(/\s+/g, ' ');
+    }
   }
-  return s;
+  return text.slice(start, end);
 }
 
 function isClosingPunct(c: number): boolean {
@@ -557,11 +657,11 @@ export function matchDocument(text: string, pos: number, floor: number, prev: Do
     if (!inList && !/[-/]/.test(code.code.slice(code.number.length + 1))) return null;
   }
   let end = code.end;
-  const date = parseSigningDate(text, end);
-  if (date) end = date.end;
+  const dateBefore = parseSigningDate(text, end);
+  if (dateBefore) end = dateBefore.end;
   // "Nghị quyết 18-NQ/TW năm 2022": the year the document is known by.
   let yearWritten: number | null = null;
-  if (!date && nextWordInitial(text, end) === 0x6e /* n: "năm" */) {
+  if (!dateBefore && nextWordInitial(text, end) === 0x6e /* n: "năm" */) {
     YEAR_AFTER.lastIndex = end;
     const y = YEAR_AFTER.exec(text);
     if (y) {
@@ -571,6 +671,13 @@ export function matchDocument(text: string, pos: number, floor: number, prev: Do
   }
   const issuer = parseIssuer(text, end);
   if (issuer) end = issuer.end;
+  // "Quyết định số 789/QĐ-UBND của UBND tỉnh ngày 5/1/2023": the date after the issuer,
+  // with no comma between ("…của UBND tỉnh, ngày 5/1 huyện đã…" dates an event).
+  let date = dateBefore;
+  if (!date && issuer && yearWritten === null && isSpace(text.charCodeAt(end)) && (text.charCodeAt(skipHSpace(text, end)) | 0x20) === 0x6e) {
+    date = parseSigningDate(text, end);
+    if (date) end = date.end;
+  }
   const year = code.year ?? (date?.iso ? Number(date.iso.slice(0, 4)) : yearWritten);
   return {
     kind: 'document',
@@ -596,13 +703,23 @@ const NAMED_LAST = new WordTable([...NAMED_DOC_WORDS.keys()].map((w) => [w.split
 const NAM = new WordTable([['năm', true] as const]);
 
 /**
+ * spansBefore on one line for a named instrument, which may cross a comma inside the
+ * name: "Luật Phòng, chống tham nhũng năm 2018", "Luật Phòng cháy, chữa cháy năm 2001".
+ * A comma is crossed only before a lower-case word that is no function word: "Luật Đất
+ * đai, từ năm 2020" dates something else.
+ */
+function namedSpansBefore(text: string, pos: number, starts: Int32Array, ends: Int32Array, floor: number): number {
+  return spansBefore(text, pos, starts, ends, floor, false, (s, e) => !isUpper(text.charCodeAt(s)) && ((ISSUER_WORDS.get(text, s, e) ?? 0) & ISSUER_STOP) === 0);
+}
+
+/**
  * Whether matchNamedDocument can find anything before the year at `yearStart`: "năm"
  * right before it, and an instrument's last syllable among the words before that. Read
  * in place, without cutting the words out: the text's "pháp" (giải pháp, biện pháp) and
  * "năm" are many, its named laws few.
  */
 function mayNameInstrument(text: string, yearStart: number, floor: number): boolean {
-  const count = spansBefore(text, yearStart, NAMED_STARTS, NAMED_ENDS, floor, false);
+  const count = namedSpansBefore(text, yearStart, NAMED_STARTS, NAMED_ENDS, floor);
   if (count < 2 || !NAM.get(text, NAMED_STARTS[0]!, NAMED_ENDS[0]!)) return false;
   for (let i = 1; i < count; i++) if (NAMED_LAST.get(text, NAMED_STARTS[i]!, NAMED_ENDS[i]!)) return true;
   return false;
@@ -620,7 +737,12 @@ export function matchNamedDocument(text: string, yearStart: number, yearEnd: num
   // substring search rules most years out before any word is read.
   if (!namedHintBefore(text, Math.max(floor, yearStart - 90), yearStart)) return null;
   if (!mayNameInstrument(text, yearStart, floor)) return null;
-  const words = wordsBefore(text, yearStart, 12, floor, false);
+  const count = namedSpansBefore(text, yearStart, NAMED_STARTS, NAMED_ENDS, floor);
+  const words: { start: number; raw: string; lower: string }[] = [];
+  for (let k = 0; k < count; k++) {
+    const raw = text.slice(NAMED_STARTS[k]!, NAMED_ENDS[k]!);
+    words.push({ start: NAMED_STARTS[k]!, raw, lower: lowerWord(raw) });
+  }
   if (words[0]?.lower !== 'năm') return null;
   for (let i = 1; i < words.length; i++) {
     const w = words[i]!;
@@ -686,6 +808,16 @@ export function shareListFields(docs: DocumentHit[], listGaps: readonly boolean[
       a.date = b.date;
       a.year ??= Number(b.date.slice(0, 4));
     }
-    if (a.issuer === null && b.issuer !== null) a.issuer = b.issuer;
+    // "Công văn số 5678/BNN-KTHT … và Công văn 4567/BKHĐT-TCTT của Bộ Kế hoạch và Đầu tư":
+    // symbols naming other bodies say the issuer written once is the last one's alone.
+    if (a.issuer === null && b.issuer !== null && symbolOf(a) === symbolOf(b)) a.issuer = b.issuer;
   }
+}
+
+/** The code without its number and year: "QĐ-UBND" of "3307/QĐ-UBND", "NĐ-CP" of "15/2021/NĐ-CP". */
+function symbolOf(doc: DocumentHit): string {
+  const code = doc.code!;
+  let i = doc.number!.length + 1;
+  if (doc.year !== null && code.slice(i, i + 5) === `${doc.year}/`) i += 5;
+  return code.slice(i);
 }

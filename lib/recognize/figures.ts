@@ -17,6 +17,8 @@ import {
   COUNT_TRIPLES,
   LABEL_PAIRS,
   LABEL_WORDS,
+  NAME_LABEL_PAIRS,
+  NOT_COUNT_PAIRS,
   NOT_LABEL_PAIRS,
   NOT_COUNT_WORDS,
   QUALIFIERS,
@@ -31,22 +33,16 @@ import {
   isLetter,
   isLineBreak,
   isUpper,
+  letterCase,
   letterEnd,
   lowerWord,
-  prevWordStart,
   tokenEnd,
+  isUpperCase,
 } from './text';
-import { HASH_P, WordTable, fold, foldCase, hashStepBackward } from './wordtable';
+import { WordTable, fold, foldCase, hashStepBackward, hashStepFolded, hashStepForward, nextPower } from './wordtable';
 
 /** A figure in normalized-text offsets; `text` is filled in when offsets are mapped back. */
 export type FigureHit = FigureEntity;
-
-/** What a scan at one number decided: a figure, or how far to skip. */
-export interface FigureScan {
-  figure: FigureHit | null;
-  /** Where scanning goes on. */
-  next: number;
-}
 
 interface UnitHit {
   end: number;
@@ -80,14 +76,16 @@ for (const key of UNIT_PHRASES.keys()) {
   const parts = key.split(' ');
   PHRASE_FIRST.set(parts[0]!, Math.max(PHRASE_FIRST.get(parts[0]!) ?? 0, parts.length));
 }
-const COMPOUND_FIRST = new Set([...COUNT_COMPOUNDS, ...COUNT_TRIPLES].map((c) => c.split(' ')[0]!));
+const COMPOUND_FIRST = new Set([...COUNT_COMPOUNDS, ...COUNT_TRIPLES, ...NOT_COUNT_PAIRS].map((c) => c.split(' ')[0]!));
 const TRIPLE_FIRST_PAIRS = new Set([...COUNT_TRIPLES].map((c) => c.split(' ').slice(0, 2).join(' ')));
 /**
  * Counted nouns of several words, looked up over the text's own range (one space between
  * the words): the value is the unit as it is stored. `true` marks the first two words of
- * a three-word noun that are not a noun themselves.
+ * a three-word noun that are not a noun themselves; `false` a pair that is never counted
+ * (NOT_COUNT_PAIRS).
  */
-const MULTI_WORD_NOUNS = new WordTable<string | true>([
+const MULTI_WORD_NOUNS = new WordTable<string | boolean>([
+  ...[...NOT_COUNT_PAIRS].map((p) => [p, false] as const),
   ...[...TRIPLE_FIRST_PAIRS].map((p) => [p, true] as const),
   ...[...COUNT_COMPOUNDS].map((c) => [c, c] as const),
   ...[...COUNT_TRIPLES].map((c) => [c, c] as const),
@@ -98,6 +96,8 @@ const PHRASES = new WordTable<UnitDef>([...UNIT_PHRASES].filter(([k]) => k.inclu
 /** What a two-word look-back ("tổng số", "hơn gần") can be. */
 interface PairInfo {
   label: boolean;
+  /** A label when its first word is capitalised (NAME_LABEL_PAIRS). */
+  nameLabel: boolean;
   notLabel: boolean;
   qualifier: Qualifier | undefined;
 }
@@ -105,10 +105,11 @@ const PAIRS = (() => {
   const info = new Map<string, PairInfo>();
   const at = (k: string) => {
     let i = info.get(k);
-    if (!i) info.set(k, (i = { label: false, notLabel: false, qualifier: undefined }));
+    if (!i) info.set(k, (i = { label: false, nameLabel: false, notLabel: false, qualifier: undefined }));
     return i;
   };
   for (const k of LABEL_PAIRS) at(k).label = true;
+  for (const k of NAME_LABEL_PAIRS) at(k).nameLabel = true;
   for (const k of NOT_LABEL_PAIRS) at(k).notLabel = true;
   for (const [k, q] of QUALIFIERS) if (k.includes(' ')) at(k).qualifier = q;
   return new WordTable(info);
@@ -117,7 +118,7 @@ const RANGE_WORDS = new WordTable([['đến', true] as const, ['tới', true] as
 
 /** Second words of the two-word look-backs, so the second word is read only when it can matter. */
 const PAIR_SECOND = new Set(
-  [...LABEL_PAIRS, ...NOT_LABEL_PAIRS, ...[...QUALIFIERS.keys()].filter((k) => k.includes(' '))].map((k) => k.split(' ')[1]!),
+  [...LABEL_PAIRS, ...NAME_LABEL_PAIRS, ...NOT_LABEL_PAIRS, ...[...QUALIFIERS.keys()].filter((k) => k.includes(' '))].map((k) => k.split(' ')[1]!),
 );
 PAIR_SECOND.add('thứ').add('hạng');
 
@@ -183,6 +184,7 @@ function buildWordTable(): WordTable<WordInfo> {
   at('hạng').rankWord = true;
   at('xếp').rankVerb = true;
   at('đứng').rankVerb = true;
+  at('trí').rankVerb = true; // "vị trí thứ 10"
   for (const i of info.values()) {
     i.contextual =
       i.label === true || i.pairSecond === true || i.rankWord === true || i.changeFiller === true || i.qualifier !== undefined || i.change !== undefined;
@@ -214,9 +216,12 @@ for (const w of [...LABEL_WORDS, ...PAIR_SECOND, ...QUALIFIERS.keys(), ...CHANGE
   CONTEXT_SKETCH[bit >>> 5]! |= 1 << (bit & 31);
 }
 
-/** False when the word [s, e) is surely not a contextual word (see CONTEXT_SKETCH). */
-function mayBeContextual(text: string, s: number, e: number): boolean {
-  const bit = sketchBit(e - s, fold(text.charCodeAt(s)), fold(text.charCodeAt(e - 1)));
+/**
+ * False when a word of `length` code units, `first` and `last` of them folded, is surely
+ * not a contextual word (see CONTEXT_SKETCH).
+ */
+function mayBeContextual(length: number, first: number, last: number): boolean {
+  const bit = sketchBit(length, first, last);
   return (CONTEXT_SKETCH[bit >>> 5]! & (1 << (bit & 31))) !== 0;
 }
 
@@ -239,6 +244,21 @@ function skipGap(text: string, pos: number, max = 2): number {
   return i;
 }
 
+/**
+ * skipGap, and then one line break when the line goes on in lower case ("1.640\ntỷ
+ * đồng", a hard-wrapped text: a line break may stand wherever a space may). A capital
+ * after the break starts a paragraph or a heading ("… đạt 12\nTỷ lệ …"): no unit there.
+ */
+function skipGapOrWrap(text: string, pos: number): number {
+  const i = skipGap(text, pos);
+  let j = i;
+  if (text.charCodeAt(j) === 0x0d) j++;
+  if (text.charCodeAt(j) !== 0x0a) return i;
+  j = skipGap(text, j + 1);
+  const c = text.charCodeAt(j);
+  return isLetter(c) && !isUpper(c) ? j : i;
+}
+
 function isAcronym(raw: string): boolean {
   if (raw.length < 2 || raw.length > 6) return false;
   for (let i = 0; i < raw.length; i++) if (!isUpper(raw.charCodeAt(i))) return false;
@@ -255,25 +275,43 @@ function isAcronymAt(text: string, start: number, end: number): boolean {
 
 /**
  * The counted noun whose first word spans [s, e) (`info` its look-up): a listed
- * compound, an acronym, or the head syllable.
+ * compound, an acronym, or the head syllable. `hash` and `power` are the word's hash and
+ * HASH_P to its length, `symbol` whether a capital stands after its first letter, all
+ * found as it was read (see readWord).
  */
-function countNoun(text: string, s: number, e: number, info: WordInfo | undefined, into: UnitHit): UnitHit | null {
-  if (isUpper(text.charCodeAt(s))) {
+function countNoun(
+  text: string,
+  s: number,
+  e: number,
+  info: WordInfo | undefined,
+  into: UnitHit,
+  hash: number,
+  power: number,
+  symbol: boolean,
+): UnitHit | null {
+  // A listed noun in capitals is a headline's ("843/843 THÔN", "120 DOANH NGHIỆP"), no acronym.
+  const shouted = info !== undefined && (info.countHead || info.compoundFirst) && isUpper(text.charCodeAt(s)) && isAcronymAt(text, s, e);
+  if (isUpper(text.charCodeAt(s)) && !shouted) {
     if (!isAcronymAt(text, s, e)) return null; // a name, not a noun
     const raw = text.slice(s, e);
     if (NOT_COUNT_ACRONYMS.has(raw)) return null;
     return setUnit(into, e, 'count', raw, 1, false);
   }
   if (info?.compoundFirst) {
+    // The phrases' hashes are grown from the words' own: H(a·b) = H(a) + P^|a|·H(b).
     const s2 = skipGap(text, e, 1);
-    const e2 = s2 > e ? letterEnd(text, s2) : s2;
-    const pair = e2 > s2 ? MULTI_WORD_NOUNS.get(text, s, e2) : undefined;
+    const e2 = s2 > e ? readWord(text, s2) : s2;
+    const pairHash = (hash + Math.imul(power, hashStepBackward(wordHash, text.charCodeAt(e)))) | 0;
+    const pairPower = Math.imul(nextPower(power), wordPower);
+    const pair = e2 > s2 ? MULTI_WORD_NOUNS.getHashed(text, s, e2, pairHash) : undefined;
     if (pair !== undefined) {
       const s3 = skipGap(text, e2, 1);
-      const e3 = s3 > e2 ? letterEnd(text, s3) : s3;
-      const triple = e3 > s3 ? MULTI_WORD_NOUNS.get(text, s, e3) : undefined;
+      const e3 = s3 > e2 ? readWord(text, s3) : s3;
+      const tripleHash = (pairHash + Math.imul(pairPower, hashStepBackward(wordHash, text.charCodeAt(e2)))) | 0;
+      const triple = e3 > s3 ? MULTI_WORD_NOUNS.getHashed(text, s, e3, tripleHash) : undefined;
       if (typeof triple === 'string') return setUnit(into, e3, 'count', triple, 1, false);
       if (typeof pair === 'string') return setUnit(into, e2, 'count', pair, 1, false);
+      if (pair === false) return null;
     }
   }
   if (info && (info.notCount || (info.unit && !info.compoundFirst))) return null;
@@ -281,10 +319,9 @@ function countNoun(text: string, s: number, e: number, info: WordInfo | undefine
   // term or a congress; the number before it is part of a name, not a count.
   if (romanNumeralAt(text, skipGap(text, e, 1))) return null;
   // A capital after the first letter ("kV", "mAh") is a symbol's: keep it as written.
-  let symbol = false;
-  for (let i = s + 1; i < e && !symbol; i++) symbol = isUpper(text.charCodeAt(i));
-  // A listed word with no capital in it is written as listed: no string to cut.
-  const unit = symbol ? text.slice(s, e) : (info?.word ?? lowerWord(text.slice(s, e)));
+  // Otherwise the word has no capital after its first letter: a listed word is written
+  // as listed, a shouted one lower-cased, and any other is already lower-case.
+  const unit = symbol && !shouted ? text.slice(s, e) : (info?.word ?? (shouted ? lowerWord(text.slice(s, e)) : text.slice(s, e)));
   return setUnit(into, e, 'count', unit, 1, !info?.countHead);
 }
 
@@ -312,9 +349,40 @@ function romanNumeralAt(text: string, pos: number): boolean {
 }
 
 function countNounAt(text: string, pos: number, into: UnitHit): UnitHit | null {
-  const e = letterEnd(text, pos);
+  const e = readWord(text, pos);
   if (e === pos) return null;
-  return countNoun(text, pos, e, WORDS.get(text, pos, e), into);
+  const hash = wordHash;
+  return countNoun(text, pos, e, WORDS.getHashed(text, pos, e, hash), into, hash, wordPower, wordSymbol);
+}
+
+/** What readWord found of the word it read last (read at once by its caller). */
+let wordHash = 0;
+let wordPower = 1;
+let wordSymbol = false;
+
+/**
+ * letterEnd (text.ts), hashing the word on the way (see HASH_P) and noting whether a
+ * capital follows its first letter: the word is read once for all that is asked of it.
+ */
+function readWord(text: string, pos: number): number {
+  let i = pos;
+  let hash = 0;
+  let power = 1;
+  let symbol = false;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const kind = letterCase(c);
+    if (kind === 0) break;
+    if (isUpperCase(kind) && i > pos) symbol = true;
+    hash = hashStepForward(hash, c, power);
+    power = nextPower(power);
+    i++;
+  }
+  wordHash = hash;
+  wordPower = power;
+  wordSymbol = symbol;
+  return i;
 }
 
 /** The definition of the phrase phraseFrom found last (read at once by its caller). */
@@ -351,54 +419,76 @@ function phraseFrom(text: string, s: number, e1: number, info: WordInfo | undefi
   }
   const def = info.unit;
   if (!def || !isBoundary(text, e1)) return -1;
-  // "03 đồng chí", "500 đồng bào": the word begins a counted compound, not a unit.
+  // "03 đồng chí", "500 đồng bào": the word begins a counted compound, not a unit; nor
+  // is it one in "40 đồng ý" (NOT_COUNT_PAIRS).
   if (info.compoundFirst) {
     const ws = skipGap(text, e1, 1);
     const we = ws > e1 ? letterEnd(text, ws) : ws;
-    if (we > ws && typeof MULTI_WORD_NOUNS.get(text, s, we) === 'string') return -1;
+    const pair = we > ws ? MULTI_WORD_NOUNS.get(text, s, we) : undefined;
+    if (typeof pair === 'string' || pair === false) return -1;
   }
   phraseDef = def;
   return e1;
 }
 
-/** The hash of the token readToken read last, and whether it is letters only (read at once by its caller). */
+/**
+ * What readToken found of the token it read last: its hash, HASH_P to its length, whether
+ * it is letters only, whether a capital follows its first letter (read at once by its caller).
+ */
 let tokenHash = 0;
+let tokenPower = 1;
 let tokenPlain = true;
+let tokenSymbol = false;
 
 /**
  * tokenEnd (text.ts), hashing the token on the way for its look-up (see HASH_P): the
- * word after a number is read once.
+ * word after a number is read once, each character of it once.
  */
 function readToken(text: string, pos: number): number {
+  const n = text.length;
+  if (pos >= n) return pos;
   let i = pos;
+  let c = text.charCodeAt(i);
+  let kind = letterCase(c);
+  if (kind === 0) return pos;
   let hash = 0;
   let power = 1;
-  const n = text.length;
   let plain = true;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isLetter(c)) break;
-    hash = (hash + Math.imul(fold(c), power)) | 0;
-    power = Math.imul(power, HASH_P);
+  let symbol = false;
+  for (;;) {
+    // `c` is a letter, of case `kind`.
+    if (isUpperCase(kind) && i > pos) symbol = true;
+    hash = hashStepForward(hash, c, power);
+    power = nextPower(power);
     i++;
-    if (i + 1 < n && text.charCodeAt(i) === 0x2d && isLetter(text.charCodeAt(i + 1))) {
-      plain = false;
-      hash = (hash + Math.imul(fold(0x2d), power)) | 0;
-      power = Math.imul(power, HASH_P);
-      i++;
-    }
+    if (i >= n) break;
+    c = text.charCodeAt(i);
+    kind = letterCase(c);
+    if (kind !== 0) continue;
+    // An inner hyphen between letters ("héc-ta").
+    if (c !== 0x2d || i + 1 >= n) break;
+    const next = text.charCodeAt(i + 1);
+    const nextKind = letterCase(next);
+    if (nextKind === 0) break;
+    plain = false;
+    hash = hashStepForward(hash, 0x2d, power);
+    power = nextPower(power);
+    i++;
+    c = next;
+    kind = nextKind;
   }
-  if (i === pos) return pos;
   while (i < n) {
-    const c = text.charCodeAt(i);
+    c = text.charCodeAt(i);
     if (!(isDigit(c) || c === 0xb2 || c === 0xb3)) break;
     plain = false;
-    hash = (hash + Math.imul(fold(c), power)) | 0;
-    power = Math.imul(power, HASH_P);
+    hash = hashStepForward(hash, c, power);
+    power = nextPower(power);
     i++;
   }
   tokenHash = hash;
+  tokenPower = power;
   tokenPlain = plain;
+  tokenSymbol = symbol;
   return i;
 }
 
@@ -407,13 +497,17 @@ function readToken(text: string, pos: number): number {
  * written into `into` (the caller's scratch record), or null.
  */
 function unitAfter(text: string, pos: number, into: UnitHit): UnitHit | null {
-  let i = skipGap(text, pos);
+  let i = skipGapOrWrap(text, pos);
   const glued = i === pos;
   if (text.charCodeAt(i) === 0x25 /* % */) return setUnit(into, i + 1, 'percent', '%', 1, false);
   let e = readToken(text, i);
   if (e === i) return null;
+  // The token's particulars, kept: compoundRest below reads tokens of its own.
   let plain = tokenPlain;
-  let info = WORDS.getHashed(text, i, e, tokenHash);
+  let hash = tokenHash;
+  let power = tokenPower;
+  let symbol = tokenSymbol;
+  let info = WORDS.getHashed(text, i, e, hash);
   let phraseEnd = phraseFrom(text, i, e, info);
   let def = phraseEnd >= 0 ? phraseDef : null;
   let scale = 1;
@@ -422,12 +516,15 @@ function unitAfter(text: string, pos: number, into: UnitHit): UnitHit | null {
     if (glued) return null;
     scale = def.multiplier;
     scaleEnd = phraseEnd;
-    i = skipGap(text, scaleEnd);
+    i = skipGapOrWrap(text, scaleEnd);
     e = i > scaleEnd ? readToken(text, i) : i;
     plain = tokenPlain;
+    hash = tokenHash;
+    power = tokenPower;
+    symbol = tokenSymbol;
     def = null;
     if (e > i) {
-      info = WORDS.getHashed(text, i, e, tokenHash);
+      info = WORDS.getHashed(text, i, e, hash);
       phraseEnd = phraseFrom(text, i, e, info);
       if (phraseEnd >= 0 && phraseDef!.type !== 'scale') def = phraseDef;
     }
@@ -437,7 +534,11 @@ function unitAfter(text: string, pos: number, into: UnitHit): UnitHit | null {
     if (compoundRest(text, i, scale, into)) return into;
   }
   if (def) {
-    if (def.type === 'currency') return setUnit(into, phraseEnd, 'money', def.unit, scale, false);
+    if (def.type === 'currency') {
+      // "45 đ/c" (đồng chí, comrades) is a count, "500.000 đ/kg" a price.
+      if (phraseEnd - i === 1 && isSlashC(text, phraseEnd)) return setUnit(into, phraseEnd + 2, 'count', 'đ/c', scale, false);
+      return setUnit(into, phraseEnd, 'money', def.unit, scale, false);
+    }
     if (def.type === 'measure') return setUnit(into, phraseEnd, def.quantity, def.unit, scale, false);
     if (def.type === 'duration' && scale === 1 && !glued) {
       if (def.unit === 'giờ' && isTimeOfDay(text, phraseEnd)) return null;
@@ -446,15 +547,23 @@ function unitAfter(text: string, pos: number, into: UnitHit): UnitHit | null {
   }
   if (glued) return null; // letters glued to a number ("21h30", "4G") are no unit
   if (e > i && plain) {
-    const noun = countNoun(text, i, e, info, into);
+    const noun = countNoun(text, i, e, info, into, hash, power, symbol);
     if (noun) {
       noun.scale = scale;
       return noun;
     }
   }
-  // "1.640 tỷ" with no currency: in this press, money in đồng.
-  if (scale >= 1e9) return setUnit(into, scaleEnd, 'money', 'VND', scale, false);
+  // "1.640 tỷ" with no currency: in this press, money in đồng; so is a rate with a scale
+  // word and no noun ("10 triệu/người", "700 nghìn/suất", "2 triệu/tháng").
+  if (scale >= 1e9 || (scale > 1 && text.charCodeAt(scaleEnd) === 0x2f && isLetter(text.charCodeAt(scaleEnd + 1)))) {
+    return setUnit(into, scaleEnd, 'money', 'VND', scale, false);
+  }
   return null;
+}
+
+/** "/c" and no letter after, at `pos`. */
+function isSlashC(text: string, pos: number): boolean {
+  return text.charCodeAt(pos) === 0x2f && (text.charCodeAt(pos + 1) | 0x20) === 0x63 && !isLetter(text.charCodeAt(pos + 2));
 }
 
 // After "20 giờ": a part of the day, or the date the hour is on ("20 giờ ngày 10/10").
@@ -515,34 +624,66 @@ interface PrevWord {
   /** Its start, or -1 when no word stands right before the number. */
   start: number;
   end: number;
+  /** Its hash (see HASH_P) and HASH_P to its length, for the look-ups of phrases ending with it. */
+  hash: number;
+  power: number;
   info: WordInfo | undefined;
 }
 
-const PREV: PrevWord = { start: -1, end: -1, info: undefined };
+const PREV: PrevWord = { start: -1, end: -1, hash: 0, power: 1, info: undefined };
 
-function readPrevWord(text: string, pos: number, floor: number): PrevWord {
-  // prevWordStart, keeping where the word ends as well.
+/**
+ * Where the word readWordBefore read ends, its hash and HASH_P to its length, its first
+ * and last code units folded (read at once by its caller).
+ */
+let backEnd = -1;
+let backHash = 0;
+let backPower = 1;
+let backFirst = 0;
+let backLast = 0;
+
+/**
+ * The start of the word (a run of letters) before `pos`, crossing horizontal space
+ * only and not past `floor`, or -1; the word is hashed on the way.
+ */
+function readWordBefore(text: string, pos: number, floor: number): number {
   let j = pos;
   while (j > floor && isHSpace(text.charCodeAt(j - 1))) j--;
-  // The word is hashed as it is walked, for the look-up below (see HASH_P).
   let k = j;
   let hash = 0;
+  let power = 1;
+  let folded = 0;
   while (k > floor) {
     const c = text.charCodeAt(k - 1);
     if (!isLetter(c)) break;
-    hash = hashStepBackward(hash, c);
+    folded = fold(c);
+    if (k === j) backLast = folded;
+    hash = hashStepFolded(hash, folded);
+    power = nextPower(power);
     k--;
   }
-  if (k === j) {
+  backEnd = j;
+  backHash = hash;
+  backPower = power;
+  backFirst = folded;
+  return k === j ? -1 : k;
+}
+
+function readPrevWord(text: string, pos: number, floor: number): PrevWord {
+  const k = readWordBefore(text, pos, floor);
+  if (k < 0) {
     PREV.start = -1;
     PREV.end = -1;
     PREV.info = undefined;
   } else {
+    const j = backEnd;
     PREV.start = k;
     PREV.end = j;
+    PREV.hash = backHash;
+    PREV.power = backPower;
     // Only what a contextual word says is asked of this one (contextFrom, the label
     // test): for any other word, knowing nothing is the same answer, found cheaper.
-    PREV.info = mayBeContextual(text, k, j) ? WORDS.getHashed(text, k, j, hash) : undefined;
+    PREV.info = mayBeContextual(j - k, backFirst, backLast) ? WORDS.getHashed(text, k, j, backHash) : undefined;
   }
   return PREV;
 }
@@ -562,20 +703,21 @@ function contextFrom(text: string, floor: number, prev: PrevWord): Context {
   let i1: WordInfo | undefined;
   let pair: PairInfo | undefined;
   if (i0.pairSecond) {
-    s1 = prevWordStart(text, s0, floor);
+    s1 = readWordBefore(text, s0, floor);
     if (s1 >= 0) {
-      const e1 = letterEnd(text, s1);
+      const e1 = backEnd;
       // That word is asked about only by a rank ("xếp thứ", "đứng hạng").
-      if (i0.rankWord) i1 = WORDS.get(text, s1, e1);
-      // Read in place when one space parts the words (the table reads it as " ").
+      if (i0.rankWord) i1 = WORDS.getHashed(text, s1, e1, backHash);
+      // Read in place when one space parts the words (the table reads it as " "), the
+      // pair's hash grown from the words' own: H(a·b) = H(a) + P^|a|·H(b).
       pair =
         s0 === e1 + 1
-          ? PAIRS.get(text, s1, e0)
+          ? PAIRS.getHashed(text, s1, e0, (backHash + Math.imul(backPower, hashStepBackward(prev.hash, text.charCodeAt(e1)))) | 0)
           : PAIRS.get(`${text.slice(s1, e1)} ${text.slice(s0, e0)}`, 0, e1 - s1 + 1 + e0 - s0);
     }
   }
   if (i0.rankWord && i1?.rankVerb) return RANK;
-  if ((i0.label && !pair?.notLabel) || pair?.label) return LABEL;
+  if ((i0.label && !pair?.notLabel) || pair?.label || (pair?.nameLabel && isUpper(text.charCodeAt(s1)))) return LABEL;
   let qualifier: Qualifier | null = null;
   let at = s0; // start of the words read so far
   const pairQualifier = pair?.qualifier;
@@ -585,21 +727,82 @@ function contextFrom(text: string, floor: number, prev: PrevWord): Context {
   } else if (i0.qualifier) qualifier = i0.qualifier;
   let c: WordInfo | undefined = i0;
   if (qualifier) {
-    const cs = prevWordStart(text, at, floor);
-    c = cs >= 0 ? WORDS.get(text, cs, letterEnd(text, cs)) : undefined;
+    const cs = readWordBefore(text, at, floor);
+    c = cs >= 0 ? WORDS.getHashed(text, cs, backEnd, backHash) : undefined;
     at = cs;
   }
-  if (c?.changeFiller) {
-    const cs = prevWordStart(text, at === s0 && !qualifier ? s0 : at, floor);
-    c = cs >= 0 ? WORDS.get(text, cs, letterEnd(text, cs)) : undefined;
+  // "tăng thêm 5%", "tăng bình quân 7%": at most two fillers between change and number.
+  for (let k = 0; k < 2 && c?.changeFiller && at >= 0; k++) {
+    const cs = readWordBefore(text, at, floor);
+    c = cs >= 0 ? WORDS.getHashed(text, cs, backEnd, backHash) : undefined;
+    at = cs;
   }
   const change = c?.change ?? null;
   if (!qualifier && !change) return NO_CONTEXT;
   return { qualifier, change, rank: false, label: false };
 }
 
+/**
+ * A label names things with plain numbers ("thôn 5", "đường 3/2", "Km 12"): a number
+ * written with a thousands dot or a decimal comma and followed by a unit is a quantity
+ * all the same ("tuyến đường 1.250 m", "khu 2,5 ha"). A space between digit groups does
+ * not count: "tháng 12 981 người" is a month and a count.
+ */
+function quantityDespiteLabel(text: string, num: ParsedNumber): boolean {
+  if (!num.formatted) return false;
+  const sep = text.charCodeAt(num.start + num.intLen);
+  if (sep !== 0x2e && sep !== 0x2c) return false;
+  const unit = unitAfter(text, num.end, UNIT);
+  return unit !== null && unit.quantity !== 'duration';
+}
+
+const OUT_OF_WORDS = new WordTable<number>([['trên', 1], ['trong', 1], ['tổng', 2], ['số', 3]]);
+
+/**
+ * After a number, "trên" or "trong" and another number, perhaps with "số" or "tổng số"
+ * between ("12 trên 15 xã", "3 trong số 5 dự án"): the second number is parsed into
+ * SECOND and its start returned, else -1. A number before "trên" is no qualifier's:
+ * "trên" reads "out of" there.
+ */
+function outOfDenominator(text: string, pos: number): number {
+  let i = skipGap(text, pos);
+  if (i === pos || (text.charCodeAt(i) | 0x20) !== 0x74 /* t */) return -1;
+  let e = letterEnd(text, i);
+  if (OUT_OF_WORDS.get(text, i, e) !== 1) return -1;
+  i = skipGap(text, e);
+  if (i === e) return -1;
+  if (!isDigit(text.charCodeAt(i))) {
+    e = letterEnd(text, i);
+    const word = OUT_OF_WORDS.get(text, i, e);
+    if (word === 2) {
+      i = skipGap(text, e);
+      e = letterEnd(text, i);
+      if (i === e || OUT_OF_WORDS.get(text, i, e) !== 3) return -1;
+    } else if (word !== 3) return -1;
+    i = skipGap(text, e);
+    if (i === e) return -1;
+  }
+  if (!isDigit(text.charCodeAt(i))) return -1;
+  const den = parseNumber(text, i, SECOND);
+  return runsOn(text, den.end) || text.charCodeAt(den.end) === 0x2f ? -1 : i;
+}
+
 function isYearLike(n: ParsedNumber): boolean {
   return !n.formatted && n.intLen === 4 && n.value >= 1900 && n.value <= 2100;
+}
+
+/** "Covid – 19", "COVID - 19": a label word, a dash between spaces, and the number at `pos`. */
+function labelBeforeDash(text: string, pos: number, floor: number): boolean {
+  let j = pos;
+  while (j > floor && pos - j < 2 && isHSpace(text.charCodeAt(j - 1))) j--;
+  if (j === pos || j <= floor || !isDash(text.charCodeAt(j - 1))) return false;
+  const dash = --j;
+  while (j > floor && dash - j < 2 && isHSpace(text.charCodeAt(j - 1))) j--;
+  if (j === dash) return false;
+  const e = j;
+  let k = e;
+  while (k > floor && e - k < 16 && isLetter(text.charCodeAt(k - 1))) k--;
+  return k < e && WORDS.get(text, k, e)?.label === true;
 }
 
 /** At the start of a line, "1." / "2)" numbers a list item. */
@@ -666,10 +869,18 @@ function skipRangeChain(text: string, from: number): number {
   }
 }
 
-// One result object, reused: the scanner runs once per number and its caller reads
-// the result at once, so a fresh object per number would only feed the collector.
-const RESULT: FigureScan = { figure: null, next: 0 };
-// The two numbers a figure can have (value and denominator or range end), likewise reused.
+// Where scanning goes on after the last scanFigure, read at once by its caller: the
+// scanner runs once per number, and a result object (fresh, or reused and pointed at
+// each new figure) would cost the collector either way.
+let scanNext = 0;
+
+/** Where scanning goes on after the number scanFigure read last. */
+export function lastScanEnd(): number {
+  return scanNext;
+}
+
+// The two numbers a figure can have (value and denominator or range end), reused: the
+// scanner runs once per number, and its callers read them at once.
 const FIRST = newParsedNumber();
 const SECOND = newParsedNumber();
 // The smaller part of a compound amount ("1 tỷ 200 triệu"), read inside unitAfter.
@@ -678,20 +889,18 @@ const PART = newParsedNumber();
 const UNIT = newUnitHit();
 const UNIT2 = newUnitHit();
 
-function skipTo(pos: number, to: number): FigureScan {
-  RESULT.figure = null;
-  RESULT.next = Math.max(to, pos + 1);
-  return RESULT;
+function skipTo(pos: number, to: number): null {
+  scanNext = Math.max(to, pos + 1);
+  return null;
 }
 
-function found(figure: FigureHit, next: number): FigureScan {
-  RESULT.figure = figure;
-  RESULT.next = next;
-  return RESULT;
+function found(figure: FigureHit, next: number): FigureHit {
+  scanNext = next;
+  return figure;
 }
 
 /** "843/843 thôn", "xếp thứ 04/63", "18/24" — and "27/7", a date, which is no figure. */
-function scanFraction(text: string, num: ParsedNumber, ctx: Context): FigureScan {
+function scanFraction(text: string, num: ParsedNumber, ctx: Context): FigureHit | null {
   const pos = num.start;
   const den = parseNumber(text, num.end + 1, SECOND);
   if (runsOn(text, den.end) || text.charCodeAt(den.end) === 0x2f) return skipTo(pos, skipNumericRun(text, den.end));
@@ -721,23 +930,30 @@ function scanFraction(text: string, num: ParsedNumber, ctx: Context): FigureScan
 
 /**
  * Decides what the number at `pos` is. `floor` is where the previous entity ended.
- * Returns the figure (if any) and where to continue.
+ * Returns the figure, if any; where to continue is lastScanEnd().
  */
-export function scanFigure(text: string, pos: number, floor: number): FigureScan {
+export function scanFigure(text: string, pos: number, floor: number): FigureHit | null {
   const num = parseNumber(text, pos, FIRST);
-  if (runsOn(text, num.end)) return skipTo(pos, skipNumericRun(text, num.end));
+  // What follows the number, read once for the three tests that ask (runsOn, isListNumber
+  // and the fraction's "/"): most numbers stand before a space.
+  const next = text.charCodeAt(num.end);
+  if ((next === 0x2e || next === 0x2c || next === 0x3a) && runsOn(text, num.end)) {
+    return skipTo(pos, skipNumericRun(text, num.end));
+  }
   // Phone and fax numbers, postal codes: a leading zero and four or more digits.
   if (num.intLen >= 4 && num.leadingZero) return skipTo(pos, skipNumericRun(text, num.end));
-  if (isListNumber(text, num)) return skipTo(pos, num.end + 1);
-  if (text.charCodeAt(num.end) === 0x2f && isDigit(text.charCodeAt(num.end + 1))) {
+  if ((next === 0x2e || next === 0x29) && isListNumber(text, num)) return skipTo(pos, num.end + 1);
+  if (next === 0x2f && isDigit(text.charCodeAt(num.end + 1))) {
     return scanFraction(text, num, contextBefore(text, pos, floor));
   }
   let ctx: Context | null = null;
   // A label word just before ("năm 2021", "ngày 15", "Điều 5") decides at once, before
   // any unit is read: one look-up, and these numbers are many.
   const prev = readPrevWord(text, pos, floor);
+  if (prev.start < 0 && labelBeforeDash(text, pos, floor)) return skipTo(pos, num.end);
   if (prev.info?.label) {
     ctx = contextFrom(text, floor, prev);
+    if (ctx.label && quantityDespiteLabel(text, num)) ctx = NO_CONTEXT;
     if (ctx.label) {
       const second = rangeNext(text, num.end);
       return skipTo(pos, second >= 0 ? skipRangeChain(text, second) : num.end);
@@ -775,6 +991,24 @@ export function scanFigure(text: string, pos: number, floor: number): FigureScan
     }
   }
   if (!unit) {
+    // "12 trên 15 xã", "3 trong số 5 dự án": a share, as "12/15 xã" is; after "xếp thứ"
+    // ("xếp thứ 5 trên 63 tỉnh") a rank out of so many.
+    const den = outOfDenominator(text, num.end);
+    if (den >= 0 && num.value <= SECOND.value) {
+      ctx ??= contextFrom(text, floor, prev);
+      if (ctx.label) return skipTo(pos, SECOND.end);
+      if (ctx.rank) {
+        const rank = makeRank(pos, SECOND.end, num);
+        rank.denominator = SECOND.value;
+        return found(rank, SECOND.end);
+      }
+      const noun = countNounAt(text, skipGap(text, SECOND.end), UNIT2);
+      if (noun) {
+        const fig = newFigure(pos, noun.end, num.value, 'ratio', noun.unit, ctx);
+        fig.denominator = SECOND.value;
+        return found(fig, noun.end);
+      }
+    }
     // "xếp thứ 5", "xếp hạng 3": a rank needs no unit. Look back only when it can be one.
     const before = prev.start;
     if (before >= 0 && (text.charCodeAt(before) === 0x74 || text.charCodeAt(before) === 0x68)) {

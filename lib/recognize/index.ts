@@ -11,18 +11,23 @@ import type { DocumentEntity, Entity } from './types';
 import { normalizeText, isDigit, isLetter, isDash, isHSpace, isSpace } from './text';
 import { isListGap, matchDocument, matchNamedDocument, numberEnd, shareListFields, type DocumentHit } from './documents';
 import { fullDateEnd, lastPartialMonthEnd } from './dates';
-import { scanFigure, type FigureHit } from './figures';
+import { lastScanEnd, scanFigure, type FigureHit } from './figures';
 
 export * from './types';
 
 const DIGIT = /\d/g;
 
-/** Skips a run of letters and digits ("K72", "Covid19", "F0"): names, not numbers. */
+/**
+ * Skips a run of letters and digits ("K72", "Covid19", "F0"): names, not numbers. The
+ * name goes on across a separator between digits ("47C-123.45", a number plate): its
+ * last group is no figure either.
+ */
 function skipWord(text: string, pos: number): number {
   let i = pos;
   while (i < text.length) {
     const c = text.charCodeAt(i);
     if (isLetter(c) || isDigit(c)) i++;
+    else if ((c === 0x2e || c === 0x2c || c === 0x3a) && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1))) i++;
     else break;
   }
   return i;
@@ -123,14 +128,13 @@ function findEntities(text: string, cutFigureText: boolean, docSlots: number[]):
         continue;
       }
     }
-    const scan = scanFigure(text, p, floor);
-    const figure = scan.figure;
+    const figure = scanFigure(text, p, floor);
     if (figure) {
       if (cutFigureText) figure.text = text.slice(figure.start, figure.end);
       hits.push(figure);
       floor = figure.end;
     }
-    pos = scan.next;
+    pos = lastScanEnd();
   }
   shareListFields(docs, listGaps);
   return hits;

@@ -39,6 +39,15 @@ export const DOC_TYPE_WORDS: ReadonlyMap<string, DocType> = new Map<string, DocT
   ['thông tri', 'Thông tri'],
   // "Văn bản số 1234/UBND-KT" cites an official letter.
   ['văn bản', 'Công văn'],
+  // Abbreviated type words of commune and district reports: "CV số 125/UBND-VP",
+  // "QĐ số 45/QĐ-UBND", "KH số 12/KH-UBND".
+  ['cv', 'Công văn'],
+  ['qđ', 'Quyết định'],
+  ['nq', 'Nghị quyết'],
+  ['kh', 'Kế hoạch'],
+  ['tb', 'Thông báo'],
+  ['bc', 'Báo cáo'],
+  ['hd', 'Hướng dẫn'],
 ]);
 
 /** The longest type word, in syllables: bounds the backward look-up. */
@@ -107,6 +116,7 @@ export const ISSUER_STOP_PAIRS: ReadonlySet<string> = new Set([
   'bổ sung', 'sửa đổi', 'thông qua', 'triển khai', 'tiếp tục', 'đồng ý', 'đồng thời',
   'đề nghị', 'công nhận', 'thành lập', 'kiện toàn', 'phân bổ', 'chấp thuận', 'điều chỉnh',
   'tổ chức', 'thông báo', 'kết luận', 'quyết định', 'phát động', 'đánh giá', 'chủ trì',
+  'công bố', 'hỗ trợ', 'xác định', 'áp dụng', 'tăng cường', 'đẩy mạnh', 'nâng cao',
 ]);
 /**
  * Heads of organisation names: the word after one is part of the name whatever it
@@ -139,7 +149,9 @@ export const UNIT_PHRASES: ReadonlyMap<string, UnitDef> = new Map<string, UnitDe
   ['ngàn tỉ', scale(1e12)],
   ['nghìn', scale(1e3)],
   ['ngàn', scale(1e3)],
+  ['vạn', scale(1e4)],
   ['triệu', scale(1e6)],
+  ['tr', scale(1e6)], // "150 tr đồng" in commune reports
   ['tỷ', scale(1e9)],
   ['tỉ', scale(1e9)],
   ['đồng', currency('VND')],
@@ -154,6 +166,8 @@ export const UNIT_PHRASES: ReadonlyMap<string, UnitDef> = new Map<string, UnitDe
   ['eur', currency('EUR')],
   ['euro', currency('EUR')],
   ['phần trăm', measure('percent', '%')],
+  // "giảm 0,8 điểm phần trăm": a change in percentage points, read as a percent figure.
+  ['điểm phần trăm', measure('percent', '%')],
   ['ha', measure('area', 'ha')],
   ['hecta', measure('area', 'ha')],
   ['héc-ta', measure('area', 'ha')],
@@ -231,8 +245,8 @@ export const CHANGE_WORDS: ReadonlyMap<string, 'increase' | 'decrease'> = new Ma
   ['tăng', 'increase'],
   ['giảm', 'decrease'],
 ]);
-/** Words allowed between a change word and its number ("tăng thêm 5%"). */
-export const CHANGE_FILLERS: ReadonlySet<string> = new Set(['thêm', 'được']);
+/** Words allowed between a change word and its number ("tăng thêm 5%", "giảm bình quân 1,2%"). */
+export const CHANGE_FILLERS: ReadonlySet<string> = new Set(['thêm', 'được', 'bình', 'quân', 'trung']);
 
 /**
  * Words that make the number after them a label, not a quantity: "Điều 65",
@@ -249,12 +263,29 @@ export const LABEL_WORDS: ReadonlySet<string> = new Set([
   'top', 'câu', 'bài', 'clip', 'video', 'ảnh', 'tháng', 'version', 'phiên bản',
 ]);
 /** Pairs ending in a label word that do not make a label ("tổng số 1.639 cụm"). */
-export const NOT_LABEL_PAIRS: ReadonlySet<string> = new Set(['tổng số', 'với số', 'có số', 'là số', 'dân số', 'bình quân']);
+export const NOT_LABEL_PAIRS: ReadonlySet<string> = new Set([
+  'tổng số', 'với số', 'có số', 'là số', 'dân số', 'bình quân',
+  // "vùng nông thôn 100.000 đồng": "thôn" ends a common noun here, it names no hamlet.
+  'nông thôn',
+  // "mỗi tháng 500.000 đồng", "hằng năm 2 triệu đồng": a rate, the time word names nothing.
+  'mỗi năm', 'mỗi tháng', 'mỗi ngày', 'mỗi tuần', 'mỗi quý', 'mỗi giờ', 'mỗi đợt', 'mỗi lần',
+  'mỗi kỳ', 'hằng năm', 'hằng tháng', 'hằng ngày', 'hằng tuần', 'hằng quý', 'hàng năm',
+  'hàng tháng', 'hàng ngày', 'hàng tuần', 'hàng quý',
+]);
 export const LABEL_PAIRS: ReadonlySet<string> = new Set([
   'giai đoạn', 'khu phố', 'nhiệm kỳ', 'quốc lộ', 'tỉnh lộ', 'hương lộ', 'lần thứ', 'số nhà',
   'phụ lục', 'thế kỷ', 'tổ dân', 'dân phố', 'khu vực', 'tiểu khu', 'khu dân', 'dân cư',
   'sư đoàn', 'quân đoàn', 'quân khu', 'trung đoàn', 'tiểu đoàn', 'đại đội', 'cao tốc',
   'trung ương', // "Hội nghị Trung ương 4": the fourth plenum
+]);
+/**
+ * Pairs that make a label only when capitalised: a document or programme named by its
+ * bare number ("Nghị quyết 68 hỗ trợ…", "Chương trình 135", "Đề án 06"). In lower case
+ * most are verbs too ("đã quyết định 3 nội dung", "thông báo 12 ca mắc mới").
+ */
+export const NAME_LABEL_PAIRS: ReadonlySet<string> = new Set([
+  'nghị quyết', 'quyết định', 'nghị định', 'chỉ thị', 'thông tư', 'kết luận', 'chương trình',
+  'đề án', 'công văn', 'công điện', 'thông báo',
 ]);
 
 /**
@@ -291,6 +322,22 @@ export const COUNT_COMPOUNDS: ReadonlySet<string> = new Set([
   'gói thầu', 'tàu thuyền', 'công dân', 'xã viên',
   // Administrative units whose head syllable alone is wrong ("2 thị", "3 thành").
   'thành phố', 'thị xã', 'thị trấn',
+  // Documents counted ("ban hành 12 nghị quyết, 8 chỉ thị"): the type word is the noun.
+  'nghị quyết', 'nghị định', 'quyết định', 'chỉ thị', 'thông tư', 'kết luận', 'thông báo',
+  'công văn', 'công điện', 'báo cáo', 'tờ trình', 'hướng dẫn', 'quy chế', 'phương án',
+  'thông tri', 'pháp lệnh',
+  'khách sạn', 'ca nô', 'điều dưỡng', 'y sĩ', 'y tá',
+]);
+
+/**
+ * Two-syllable words never counted by the number before them: nouns that name a measure
+ * of a thing, the number belonging to a name ("Thủy điện Sông Bung 4 công suất 156 MW"),
+ * and words that begin with a unit without being one ("40 đồng ý": votes, not đồng).
+ */
+export const NOT_COUNT_PAIRS: ReadonlySet<string> = new Set([
+  'công suất', 'diện tích', 'dung tích', 'chiều dài', 'chiều rộng', 'chiều cao', 'trọng tải',
+  'tải trọng', 'sản lượng', 'giá trị', 'kinh phí', 'tổng vốn', 'tổng mức',
+  'đồng ý', 'đồng thời', 'đồng tình', 'đồng loạt', 'đồng hành', 'đồng bộ',
 ]);
 
 /** Three-syllable counted nouns that are one word ("hợp tác xã"). */
@@ -299,6 +346,8 @@ export const COUNT_TRIPLES: ReadonlySet<string> = new Set([
   'nhà văn hóa', 'nhà văn hoá', 'chợ đầu mối', 'liều vắc xin', 'lượt truy cập', 'buổi làm việc',
   'đoàn công tác', 'hộ kinh doanh', 'khu dân cư', 'tổ dân phố', 'vận động viên', 'tiểu dự án',
   'khu kinh tế', 'khu chế xuất', 'ấp văn hóa', 'giấy chứng nhận',
+  // "tổ" alone is no count ("tổ chức" is one word): its groups are named in full.
+  'tổ công tác', 'tổ hòa giải', 'tổ tự quản', 'tổ hợp tác',
 ]);
 
 /** One-syllable counted nouns we trust even where a date or a year could be read. */
@@ -335,4 +384,8 @@ export const NOT_COUNT_WORDS: ReadonlySet<string> = new Set([
   'đầu', 'cuối', 'giữa', 'bên', 'tất', 'mọi', 'nhiều', 'ít', 'toàn', 'riêng', 'chung',
   'đầy', 'đủ', 'xin', 'mời', 'thưa', 'ạ', 'nhé', 'ơi', 'à', 'ư', 'hả', 'chứ', 'sao',
   'trong', 'thời', 'hạn', 'dự', 'kiến', 'ước',
+  // Dimensions said after a name's number ("cầu Trà Khúc 3 dài 1.380 m"): no noun.
+  'dài', 'rộng', 'sâu', 'dày', 'nặng', 'cách',
+  // First syllables of verbs ("hỗ trợ").
+  'hỗ', 'đánh',
 ]);

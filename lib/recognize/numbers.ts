@@ -36,11 +36,17 @@ export function newParsedNumber(): ParsedNumber {
  * this runs once per number of the page). Never fails: at worst it is the digit run.
  */
 export function parseNumber(text: string, pos: number, into: ParsedNumber = newParsedNumber()): ParsedNumber {
-  const firstEnd = digitsEnd(text, pos);
-  const intLen = firstEnd - pos;
-  let end = firstEnd;
-  // Digits are read arithmetically (exact below 2^53); strings only for long runs.
-  let mantissa = intLen <= 15 ? digitValue(text, pos, firstEnd) : Number(text.slice(pos, firstEnd));
+  // Digits are read once, arithmetically (exact below 2^53); strings only for long runs.
+  let end = pos;
+  let mantissa = 0;
+  for (;;) {
+    const d = text.charCodeAt(end) - 0x30;
+    if (!(d >= 0 && d <= 9)) break;
+    mantissa = mantissa * 10 + d;
+    end++;
+  }
+  const intLen = end - pos;
+  if (intLen > 15) mantissa = Number(text.slice(pos, end));
   let decimals = 0;
   let formatted = false;
 
@@ -52,10 +58,15 @@ export function parseNumber(text: string, pos: number, into: ParsedNumber = newP
       const c = text.charCodeAt(end);
       const kind = c === 0x2e ? 0 : isHSpace(c) ? 1 : -1;
       if (kind < 0 || (sepKind >= 0 && kind !== sepKind)) break;
-      const gEnd = digitsEnd(text, end + 1);
-      if (gEnd - (end + 1) !== 3) break;
-      mantissa = mantissa * 1000 + digitValue(text, end + 1, gEnd);
-      end = gEnd;
+      // Exactly three digits, and no fourth.
+      const d1 = text.charCodeAt(end + 1) - 0x30;
+      if (!(d1 >= 0 && d1 <= 9)) break;
+      const d2 = text.charCodeAt(end + 2) - 0x30;
+      if (!(d2 >= 0 && d2 <= 9)) break;
+      const d3 = text.charCodeAt(end + 3) - 0x30;
+      if (!(d3 >= 0 && d3 <= 9) || isDigit(text.charCodeAt(end + 4))) break;
+      mantissa = mantissa * 1000 + d1 * 100 + d2 * 10 + d3;
+      end += 4;
       sepKind = kind;
       groups++;
     }

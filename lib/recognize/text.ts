@@ -45,9 +45,13 @@ export function normalizeText(original: string): NormalizedText {
   const byKey = new Map<number, string>();
   let o = 0;
   let i = 0;
+  // Whether a surrogate went to the output: then it is decoded unit by unit (see decodeUtf16).
+  let surrogates = false;
+  // Each code unit is read once: the one after `c` (-1 past the end) is the next `c`.
+  let c = n > 0 ? original.charCodeAt(0) : -1;
   while (i < n) {
-    const c = original.charCodeAt(i);
-    if (i + 1 < n && isCombining(original.charCodeAt(i + 1)) && !isCombining(c)) {
+    const d = i + 1 < n ? original.charCodeAt(i + 1) : -1;
+    if (isCombining(d) && !isCombining(c)) {
       let j = i + 2;
       while (j < n && isCombining(original.charCodeAt(j))) j++;
       if (j - i - 1 <= MAX_MARKS) {
@@ -65,24 +69,30 @@ export function normalizeText(original: string): NormalizedText {
           if (key >= 0 && byKey.size < 4096) byKey.set(key, composed);
         }
         for (let k = 0; k < composed.length; k++) {
-          out[o] = composed.charCodeAt(k);
+          const unit = composed.charCodeAt(k);
+          if (unit >= 0xd800 && unit <= 0xdfff) surrogates = true;
+          out[o] = unit;
           map[o++] = i;
         }
-        i = j;
-        continue;
-      }
-      for (let k = i; k < j; k++) {
-        out[o] = original.charCodeAt(k);
-        map[o++] = k;
+      } else {
+        for (let k = i; k < j; k++) {
+          const unit = original.charCodeAt(k);
+          if (unit >= 0xd800 && unit <= 0xdfff) surrogates = true;
+          out[o] = unit;
+          map[o++] = k;
+        }
       }
       i = j;
+      c = j < n ? original.charCodeAt(j) : -1;
       continue;
     }
+    if (c >= 0xd800 && c <= 0xdfff) surrogates = true;
     out[o] = c;
     map[o++] = i++;
+    c = d;
   }
   map[o] = n;
-  return { text: decodeUtf16(out.subarray(0, o)), toOriginal: map.subarray(0, o + 1) };
+  return { text: decodeUtf16(out.subarray(0, o), surrogates), toOriginal: map.subarray(0, o + 1) };
 }
 
 /**
@@ -103,8 +113,27 @@ function clusterKey(text: string, i: number, j: number): number {
   return 0x10000 * 0x70 + single * 0x70 + m2;
 }
 
-/** Code units to a string, in chunks (argument lists have a size limit). */
-function decodeUtf16(units: Uint16Array): string {
+/**
+ * A decoder of UTF-16 in the machine's byte order, where there is one (every browser
+ * and Node; little-endian machines only, which is all of them in practice). It keeps a
+ * leading U+FEFF; lone surrogates it would replace, so text with any surrogate is left
+ * to the loop below.
+ */
+const UTF16_DECODER: TextDecoder | null = (() => {
+  try {
+    if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) return null;
+    return new TextDecoder('utf-16le', { ignoreBOM: true });
+  } catch {
+    return null;
+  }
+})();
+
+/**
+ * Code units to a string: natively when none is a surrogate (several times faster on a
+ * decomposed page of a megabyte), else in chunks (argument lists have a size limit).
+ */
+function decodeUtf16(units: Uint16Array, surrogates: boolean): string {
+  if (!surrogates && UTF16_DECODER !== null) return UTF16_DECODER.decode(units);
   const parts: string[] = [];
   for (let k = 0; k < units.length; k += 8192) {
     parts.push(String.fromCharCode.apply(null, units.subarray(k, k + 8192) as unknown as number[]));
@@ -127,7 +156,21 @@ function isLetterSlow(code: number): boolean {
 }
 
 export function isLetter(code: number): boolean {
-  return code < CLASS_LIMIT ? (CLASSES[code]! & LETTER) !== 0 : isLetterSlow(code);
+  return code < 0x2000 ? (CLASSES[code]! & 1) !== 0 : isLetterSlow(code); // CLASS_LIMIT, LETTER
+}
+
+/**
+ * isLetter and isUpper of a code unit at once, for the word walks that ask both of every
+ * character: 0 when it is no letter (isUpper holds of some that are not, "Ա", "Ἀ"),
+ * else a value that isUpperCase reads.
+ */
+export function letterCase(code: number): number {
+  if (code < 0x2000) return CLASSES[code]! & 65; // CLASS_LIMIT, LETTER | UPPER_LETTER
+  return isLetterSlow(code) ? LETTER | (isUpperSlow(code) ? UPPER_LETTER : 0) : 0;
+}
+
+export function isUpperCase(letterCaseValue: number): boolean {
+  return (letterCaseValue & 64) !== 0; // UPPER_LETTER
 }
 
 export function isDigit(code: number): boolean {
@@ -135,7 +178,7 @@ export function isDigit(code: number): boolean {
 }
 
 export function isUpper(code: number): boolean {
-  return code < CLASS_LIMIT ? (CLASSES[code]! & UPPER) !== 0 : isUpperSlow(code);
+  return code < 0x2000 ? (CLASSES[code]! & 2) !== 0 : isUpperSlow(code); // CLASS_LIMIT, UPPER
 }
 
 function isUpperSlow(code: number): boolean {
@@ -161,7 +204,7 @@ export function lowerWord(raw: string): string {
 
 /** Horizontal white space: ordinary, no-break, thin, narrow no-break, figure spaces, tab. */
 export function isHSpace(code: number): boolean {
-  return code < CLASS_LIMIT ? (CLASSES[code]! & HSPACE) !== 0 : isHSpaceSlow(code);
+  return code < 0x2000 ? (CLASSES[code]! & 4) !== 0 : isHSpaceSlow(code); // CLASS_LIMIT, HSPACE
 }
 
 function isHSpaceSlow(code: number): boolean {
@@ -179,7 +222,7 @@ function isHSpaceSlow(code: number): boolean {
 }
 
 export function isLineBreak(code: number): boolean {
-  return code < CLASS_LIMIT ? (CLASSES[code]! & LINE_BREAK) !== 0 : isLineBreakSlow(code);
+  return code < 0x2000 ? (CLASSES[code]! & 8) !== 0 : isLineBreakSlow(code); // CLASS_LIMIT, LINE_BREAK
 }
 
 function isLineBreakSlow(code: number): boolean {
@@ -187,17 +230,17 @@ function isLineBreakSlow(code: number): boolean {
 }
 
 export function isSpace(code: number): boolean {
-  return code < CLASS_LIMIT ? (CLASSES[code]! & (HSPACE | LINE_BREAK)) !== 0 : isHSpaceSlow(code) || isLineBreakSlow(code);
+  return code < 0x2000 ? (CLASSES[code]! & 12) !== 0 : isHSpaceSlow(code) || isLineBreakSlow(code); // CLASS_LIMIT, HSPACE | LINE_BREAK
 }
 
 /** What a regex's `\s` matches: white space and line terminators as ECMAScript defines them. */
 export function isRegexSpace(code: number): boolean {
-  return code < CLASS_LIMIT ? (CLASSES[code]! & REGEX_SPACE) !== 0 : isRegexSpaceSlow(code);
+  return code < 0x2000 ? (CLASSES[code]! & 16) !== 0 : isRegexSpaceSlow(code); // CLASS_LIMIT, REGEX_SPACE
 }
 
 /** What a regex's `[^\S\r\n]` matches: `\s` but CR and LF (U+2028/9 and VT, FF included). */
 export function isRegexHSpace(code: number): boolean {
-  return code < CLASS_LIMIT ? (CLASSES[code]! & REGEX_HSPACE) !== 0 : isRegexHSpaceSlow(code);
+  return code < 0x2000 ? (CLASSES[code]! & 32) !== 0 : isRegexHSpaceSlow(code); // CLASS_LIMIT, REGEX_HSPACE
 }
 
 function isRegexSpaceSlow(code: number): boolean {
@@ -223,6 +266,10 @@ function isRegexHSpaceSlow(code: number): boolean {
 // The classes below U+2000 (every letter the recognizer reads) from a table: the word
 // walks ask them of every character around every number, and one load beats a chain
 // of comparisons. Filled from the functions above, so both always agree.
+//
+// The limit and the bits are written as literals where the table is read: optimized
+// code loads a module's constant, and checks its type, at every use, and these uses
+// are in the innermost loops.
 const CLASS_LIMIT = 0x2000;
 const LETTER = 1;
 const UPPER = 2;
@@ -230,11 +277,14 @@ const HSPACE = 4;
 const LINE_BREAK = 8;
 const REGEX_SPACE = 16;
 const REGEX_HSPACE = 32;
+/** A letter that isUpper holds of (letterCase). */
+const UPPER_LETTER = 64;
 const CLASSES = new Uint8Array(CLASS_LIMIT);
 for (let c = 0; c < CLASS_LIMIT; c++) {
   CLASSES[c] =
     (isLetterSlow(c) ? LETTER : 0) |
     (isUpperSlow(c) ? UPPER : 0) |
+    (isLetterSlow(c) && isUpperSlow(c) ? UPPER_LETTER : 0) |
     (isHSpaceSlow(c) ? HSPACE : 0) |
     (isLineBreakSlow(c) ? LINE_BREAK : 0) |
     (isRegexSpaceSlow(c) ? REGEX_SPACE : 0) |
@@ -282,6 +332,10 @@ export function wordsBefore(
  * As wordsBefore, but only where the words are: their starts and ends go into `starts`
  * and `ends` (nearest first) and the count is returned. Nothing is cut out of the text,
  * so a caller that needs one or two of the words pays for those alone.
+ *
+ * `crossComma`, when given, is asked whether the words may go on past a comma before the
+ * word just read (its start and end): a name with a comma inside ("Luật Phòng, chống
+ * tham nhũng").
  */
 export function spansBefore(
   text: string,
@@ -290,6 +344,7 @@ export function spansBefore(
   ends: Int32Array,
   floor = 0,
   crossLines = true,
+  crossComma?: (start: number, end: number) => boolean,
 ): number {
   const max = starts.length;
   let n = 0;
@@ -300,6 +355,11 @@ export function spansBefore(
       const c = text.charCodeAt(j - 1);
       if (isHSpace(c) || (crossLines && isLineBreak(c))) j--;
       else break;
+    }
+    if (crossComma && n > 0 && j > floor && j < i && text.charCodeAt(j - 1) === 0x2c) {
+      if (!crossComma(starts[n - 1]!, ends[n - 1]!)) break;
+      j--;
+      while (j > floor && isHSpace(text.charCodeAt(j - 1))) j--;
     }
     let k = j;
     while (k > floor && isLetter(text.charCodeAt(k - 1))) k--;
@@ -365,15 +425,6 @@ export function tokenEnd(text: string, pos: number): number {
     else break;
   }
   return i;
-}
-
-/** The word before `pos` (crossing horizontal space only, not past `floor`), or null. */
-export function prevWordStart(text: string, pos: number, floor: number): number {
-  let j = pos;
-  while (j > floor && isHSpace(text.charCodeAt(j - 1))) j--;
-  let k = j;
-  while (k > floor && isLetter(text.charCodeAt(k - 1))) k--;
-  return k === j ? -1 : k;
 }
 
 /** End of the word that starts at `start` (letters only). */

@@ -27,8 +27,10 @@ const FOLD_LIMIT = 0x1f00;
 const FOLD = new Uint16Array(FOLD_LIMIT);
 for (let c = 0; c < FOLD_LIMIT; c++) FOLD[c] = foldCase(c);
 
+// The constants of the hot functions below are literals: optimized code loads a
+// module's constant, and checks its type, at every use (see text.ts's CLASS_LIMIT).
 export function fold(c: number): number {
-  return c < FOLD_LIMIT ? FOLD[c]! : foldCase(c);
+  return c < 0x1f00 ? FOLD[c]! : foldCase(c); // FOLD_LIMIT
 }
 
 /**
@@ -41,12 +43,41 @@ export const HASH_P = 0x01000193;
 
 /** Backward walk: start with 0 at the word's end, then fold in each code unit met. */
 export function hashStepBackward(h: number, c: number): number {
-  return (Math.imul(h, HASH_P) + fold(c)) | 0;
+  return hashStepFolded(h, fold(c));
+}
+
+/** hashStepBackward of a code unit already folded. */
+export function hashStepFolded(h: number, folded: number): number {
+  return (Math.imul(h, 0x01000193) + folded) | 0; // HASH_P
+}
+
+/**
+ * Forward walk: start with 0 and `power` 1 at the word's start, fold in each code unit
+ * met times `power`, then step `power` on with nextPower.
+ */
+export function hashStepForward(h: number, c: number, power: number): number {
+  return (h + Math.imul(fold(c), power)) | 0;
+}
+
+/** HASH_P to the next power: after a word, HASH_P to its length. */
+export function nextPower(power: number): number {
+  return Math.imul(power, 0x01000193); // HASH_P
 }
 
 function hashRange(text: string, start: number, end: number): number {
   let h = 0;
   for (let i = end - 1; i >= start; i--) h = hashStepBackward(h, text.charCodeAt(i));
+  return h;
+}
+
+/**
+ * hashRange over a whole key, for building a table. A function of its own: the keys are
+ * strings of many internal kinds, and had they passed through hashRange its reads would
+ * stay generic (a megamorphic `charCodeAt`) for the page's text ever after.
+ */
+function hashKey(key: string): number {
+  let h = 0;
+  for (let i = key.length - 1; i >= 0; i--) h = hashStepBackward(h, key.charCodeAt(i));
   return h;
 }
 
@@ -101,7 +132,7 @@ export class WordTable<V> {
     let offset = 0;
     for (const [word, value] of byWord) {
       const index = this.values.length;
-      const h = mix(hashRange(word, 0, word.length));
+      const h = mix(hashKey(word));
       this.values.push(value);
       for (let k = 0; k < word.length; k++) this.chars[offset + k] = word.charCodeAt(k);
       let slot = h & this.mask;
@@ -129,7 +160,7 @@ export class WordTable<V> {
     const slots = this.slots;
     let slot = h & this.mask;
     for (;;) {
-      const at = slot * SLOT;
+      const at = slot << 2; // SLOT
       const value = slots[at + 3]!;
       if (value === 0) return undefined;
       if (slots[at] === h && slots[at + 1] === len && this.equalsKey(text, start, len, slots[at + 2]!)) {
