@@ -52,10 +52,20 @@ export function normalizeOffset(raw: string): string | null {
 const DMY = /(?<![\d/.-])(\d{1,2})\s*([/.-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)/;
 // yyyy-mm-dd or yyyy/mm/dd inside a line
 const YMD = /(?<!\d)(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?!\d)/;
-// "ngày 22 tháng 3 năm 2022", "22 tháng 03, 2022"
-const VN_WORDS = /(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s*(?:năm|,)\s*|\s+)(\d{4})(?!\d)/i;
+// "ngày 22 tháng 3 năm 2022", "22 tháng 03, 2022", and month names as CMS language packs
+// print them: "12 Tháng Ba 2024", "ngày 5 tháng Mười Hai, 2023"
+const MONTH = String.raw`(\d{1,2}|mười(?:\s+(?:một|hai))?|một|giêng|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|chạp)(?![\p{L}\p{M}\d])`;
+const VN_WORDS = new RegExp(String.raw`(?:ngày\s+)?(\d{1,2})\s+tháng\s+` + MONTH + String.raw`(?:\s*(?:năm|,)\s*|\s+)(\d{4})(?!\d)`, 'iu');
+// month first, as WordPress's Vietnamese locale writes "F j, Y": "Tháng Ba 12, 2024"
+const VN_MONTH_FIRST = new RegExp(String.raw`(?<![\p{L}\p{M}])tháng\s+` + MONTH + String.raw`\s+(\d{1,2}),?\s+(\d{4})(?!\d)`, 'iu');
+const MONTH_NAMES = ',một,hai,ba,tư,năm,sáu,bảy,tám,chín,mười,mười một,mười hai'.split(',');
 
-const TIME = String.raw`(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*(?::|phút)\s*(\d{2}))?(?:\s*(AM|PM|SA|CH|sáng|chiều|tối)(?![\p{L}]))?`;
+function monthOf(w: string): number {
+  const k = w.toLowerCase().replace(/\s+/g, ' ').replace('giêng', 'một').replace('bốn', 'tư').replace('chạp', 'mười hai');
+  return /^\d+$/.test(k) ? Number(k) : MONTH_NAMES.indexOf(k);
+}
+
+const TIME = String.raw`(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})(?:\s*(?::|phút)\s*(\d{2})(?:\s*giây)?|\s*phút)?(?:\s*(AM|PM|SA|CH|sáng|chiều|tối)(?![\p{L}]))?`;
 // time after the date: "22/03/2022 21:58", "13/04/2023 - 09:15", "13/04/2023, 09:15", "… lúc 9h15"
 const TIME_AFTER = new RegExp(String.raw`^\s*(?:[,|\-–—|•·]\s*|\(\s*)*(?:lúc\s+|vào\s+lúc\s+)?` + TIME + String.raw`(?![\d/])`, 'iu');
 // time before the date: "09:15 13/04/2023", "21:58 | 22/03/2022", "09:15, ngày 13/04/2023"
@@ -115,7 +125,13 @@ export function parseDateLine(input: string | null | undefined): string | null {
     end = m.index + m[0].length;
   } else if ((m = VN_WORDS.exec(line))) {
     d = Number(m[1]);
-    mo = Number(m[2]);
+    mo = monthOf(m[2]!);
+    y = Number(m[3]);
+    at = m.index;
+    end = m.index + m[0].length;
+  } else if ((m = VN_MONTH_FIRST.exec(line))) {
+    mo = monthOf(m[1]!);
+    d = Number(m[2]);
     y = Number(m[3]);
     at = m.index;
     end = m.index + m[0].length;
@@ -138,7 +154,7 @@ export function parseDateLine(input: string | null | undefined): string | null {
 
 /** True when a short string reads as a date line (contains a full date). */
 export function hasDate(s: string): boolean {
-  return DMY.test(s) || YMD.test(s) || VN_WORDS.test(s);
+  return DMY.test(s) || YMD.test(s) || VN_WORDS.test(s) || VN_MONTH_FIRST.test(s);
 }
 
 // ---------------------------------------------------------------- machine dates

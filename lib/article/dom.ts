@@ -116,13 +116,24 @@ export function hasBoilerplateHeading(el: Element, first?: string): boolean {
 }
 
 /**
+ * True for the <form> ASP.NET WebForms pages (SharePoint, DotNetNuke, most .aspx portals
+ * and newspapers) wrap the whole page in (`<body><form id="aspnetForm">`): page
+ * structure, not a comment or search form.
+ */
+export function isPageForm(el: Element): boolean {
+  const p = el.parentElement;
+  return p !== null && (tagOf(p) === 'body' || tagOf(p) === 'html');
+}
+
+/**
  * True for page furniture met inside an article body: share bars, ratings, comment
  * forms, related-news boxes, tag lists, counters, nav/aside/footer elements. Used to
  * leave those out of the article text.
  */
 export function isBoilerplateElement(el: Element): boolean {
   const t = tagOf(el);
-  if (t === 'nav' || t === 'aside' || t === 'footer' || t === 'form') return true;
+  if (t === 'nav' || t === 'aside' || t === 'footer') return true;
+  if (t === 'form') return !isPageForm(el);
   const ci = classAndId(el);
   if (ci && BOILERPLATE_NAMES.test(ci)) return true;
   return hasBoilerplateHeading(el);
@@ -148,14 +159,16 @@ export function isInnerBoilerplate(el: Element): boolean {
   if (ci && INNER_BOILERPLATE_NAMES.test(ci)) return true;
   // "Xem thêm: <a>…</a>" lines newspapers put between paragraphs
   if (t === 'p' || t === 'div') {
-    const ft = firstText(el, 12);
+    let ft = firstText(el, 12);
+    // ">> Xem thêm:" can start with a text node of its own (">" from "&gt;" in linkedom)
+    if (ft && ft.length <= 3 && /^[>»›\-–•*]+$/.test(ft)) ft = shortText(el, 60);
     if (ft && READ_MORE.test(ft)) return true;
     return hasBoilerplateHeading(el, ft);
   }
   return hasBoilerplateHeading(el);
 }
 
-const READ_MORE = /^(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|có thể bạn quan tâm)\s*[:>»]/iu;
+const READ_MORE = /^[>»›\-–•*\s]*(?:xem thêm|đọc thêm|tin liên quan|bài liên quan|có thể bạn quan tâm)\s*[:>»]/iu;
 
 /**
  * Elements whose text is one short line matching `re`, found by scanning text nodes

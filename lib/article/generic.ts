@@ -8,7 +8,8 @@
  * One iterative pass over the page collects per-element statistics; everything after
  * works on those, so the cost is linear in the page size.
  */
-import { hasDate, parseDateLine } from './dates.ts';
+import { hasDate, normalizeDate, parseDateLine } from './dates.ts';
+import { bylineFrom } from './templates/common.ts';
 import {
   BOILERPLATE_HEADINGS,
   BOILERPLATE_NAMES,
@@ -21,9 +22,9 @@ import {
   qsa,
   within,
 } from './dom.ts';
-import { cleanTitle, foldCase, isArticleType, metaPublished, sameText, tag, type PageMeta } from './meta.ts';
+import { cleanTitle, foldCase, isArticleType, isPageLabel, looksLikeSiteName, metaPublished, sameText, tag, type PageMeta } from './meta.ts';
 import { finish, NODES_PER_STEP, type Steps } from './steps.ts';
-import { isSkippedElement, nextAfterSubtree, shortText, tagOf } from './text.ts';
+import { isSkippedElement, nextAfterSubtree, normalizeSpace, shortText, tagOf } from './text.ts';
 
 export interface GenericResult {
   isArticle: boolean;
@@ -34,6 +35,8 @@ export interface GenericResult {
   lead: Element | null;
   /** elements inside the body that are not body text (a title or date line the body contains) */
   exclude: Element[];
+  /** a labelled byline outside the body ("Tác giả: …", "Nguồn: …") near the title */
+  byline: { author: string; isAuthor: boolean } | null;
   /** why the page was or was not taken for an article (for debugging and tests) */
   reasons: string[];
 }
@@ -69,7 +72,8 @@ const NEGATIVE =
 
 const PARA_TAGS = new Set(['p', 'pre', 'blockquote', 'dd']);
 const CONTAINER_TAGS = new Set(['div', 'section', 'article', 'td', 'main', 'font', 'span', 'center']);
-const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'menu']);
+// <marquee>: the scrolling slogan line of many government sites ("Chào mừng kỷ niệm … (03/02/1930 - 03/02/2024)")
+const FURNITURE_TAGS = new Set(['nav', 'aside', 'footer', 'menu', 'marquee']);
 
 function countText(s: string): { len: number; commas: number } {
   let len = 0;
@@ -241,18 +245,73 @@ function pickBody(stats: Map<Element, Stats>, root: Element): Element | null {
   return best;
 }
 
+/**
+ * The element the page declares as the article body with schema.org microdata
+ * (itemprop="articleBody": Joomla's item-page, WordPress themes, …), when the scoring
+ * found a container around it, none, or nothing better: the scoring can prefer a
+ * wrapper whose class name reads "content" (a "main#content") over it.
+ */
+function declaredBody(root: Element, stats: Map<Element, Stats>, body: Element | null): Element | null {
+  const decl = qsa(root, '[itemprop="articleBody"], [itemprop="articlebody"]');
+  if (decl.length !== 1) return body;
+  const el = decl[0]!;
+  const s = stats.get(el);
+  if (!s || s.boiler || s.text - s.link < 200 || density(s) > 0.3) return body;
+  if (body === null || within(body, el)) return el;
+  return body;
+}
+
 const TITLE_NAMES = /(?:^|[\s_-])(?:title|tieu-?de|tieude|headline|heading|news-?title|post-?title|entry-?title|article-?title|detail-?title)(?=$|[\s_-])/i;
+
+/**
+ * Texts of the site's menu and breadcrumb links, folded: a heading that repeats one
+ * ("Tin tức - Sự kiện", "Hoạt động của huyện") names the section (a CMS module's or web
+ * part's title, a category page heading), not the article. A breadcrumb link to the page
+ * itself (some end with the article) does not count.
+ */
+function menuTexts(doc: Document, url: string | null): Set<string> {
+  const out = new Set<string>();
+  let here: string | null = null;
+  try {
+    if (url) {
+      const u = new URL(url);
+      here = u.pathname + u.search;
+    }
+  } catch {
+    here = null;
+  }
+  let n = 0;
+  for (const a of qsa(doc, 'nav a, [class*="menu" i] a, [id*="menu" i] a, [class*="breadcrumb" i] a, [id*="breadcrumb" i] a')) {
+    if (n++ > 400) break;
+    const t = shortText(a, 120);
+    if (t.length < 4 || t.length > 80) continue;
+    if (here && url) {
+      try {
+        const h = new URL(a.getAttribute('href') ?? '', url);
+        if (h.pathname + h.search === here) continue;
+      } catch {
+        // an unparsable href names no page
+      }
+    }
+    out.add(foldCase(t));
+  }
+  return out;
+}
 
 function pickTitle(
   doc: Document,
   stats: Map<Element, Stats>,
   body: Element | null,
   ref: string | null,
+  url: string | null,
 ): Element | null {
   const cands = qsa(doc, 'h1, h2, h3, [class*="title" i], [class*="tieude" i], [class*="tieu-de" i], [itemprop="headline"]');
   const bodyOrder = body ? stats.get(body)?.order ?? -1 : -1;
+  const fref = ref ? foldCase(ref) : '';
+  let menu: Set<string> | null = null;
   let best: Element | null = null;
   let bestScore = -Infinity;
+  let bestBefore = false;
   let n = 0;
   for (const el of cands) {
     if (n++ > 300) break;
@@ -266,26 +325,44 @@ function pickTitle(
     const text = shortText(el, 500);
     if (text.length < 10) continue;
     let score = 0;
-    if (ref && (sameText(text, ref) || foldCase(ref).includes(foldCase(text)) || foldCase(text).includes(foldCase(ref)))) score += 4;
+    const ftext = foldCase(text);
+    // the reference title (og:title, <title>) names the article: the heading equal to it,
+    // inside it as most of it ("Tin tức | Tiêu đề"), or holding it; a short section name
+    // that merely occurs in a "Site > Tin tức - Sự kiện" <title> is no match
+    if (ref && (sameText(text, ref) || (fref.includes(ftext) && ftext.length >= fref.length * 0.6) || ftext.includes(fref))) score += 4;
+    menu ??= menuTexts(doc, url);
+    if (menu.has(ftext)) score -= 3;
+    // the site's name in the page header ("CỔNG THÔNG TIN ĐIỆN TỬ HUYỆN …")
+    if (!inBody && looksLikeSiteName(text) && !(ref && sameText(text, ref))) score -= 1;
     if (t === 'h1') score += 2;
     else if (t === 'h2') score += 1;
     if (el.getAttribute('itemprop') === 'headline') score += 2;
     if (TITLE_NAMES.test(classAndId(el))) score += 1;
     if (st.link > st.text * 0.5) score -= 3;
+    let before = false;
     if (inBody) {
       score += 2;
     } else if (bodyOrder >= 0) {
       const d = bodyOrder - st.order;
+      before = d > 0;
       if (d > 0 && d < 80) score += 2;
       else if (d > 0 && d < 400) score += 1;
       else if (d < 0) score -= 2;
     }
-    if (score > bestScore) {
+    // between equals before the body, the one nearest to it (a box heading in a side
+    // column or the header comes earlier in the page than the article's own title)
+    if (score > bestScore || (score === bestScore && before && bestBefore)) {
       bestScore = score;
       best = el;
+      bestBefore = before;
     }
   }
   return bestScore >= 2 ? best : null;
+}
+
+/** A web page's publication date is not before 1990 (a slogan's "03/02/1930" is no date line). */
+function plausible(iso: string): boolean {
+  return Number(iso.slice(0, 4)) >= 1990;
 }
 
 const DATEISH = /(?:^|[\s_-])(?:date|time|ngay|thoi-?gian|publish|published|pubdate|post-?meta|meta|update|updated|cap-?nhat|capnhat|ngaydang|ngay-?dang|datetime)(?=$|[\s_-])/i;
@@ -307,8 +384,8 @@ function findDateLine(
   };
   for (const t of qsa(scope ?? doc, 'time[datetime], [itemprop="datePublished"]')) {
     if (!inScope(t)) continue;
-    const d = parseDateLine(t.getAttribute('datetime') ?? '') ?? parseDateLine(shortText(t, 200));
-    if (d) return { iso: d, el: t };
+    const d = normalizeDate(t.getAttribute('datetime') ?? t.getAttribute('content')) ?? parseDateLine(shortText(t, 200));
+    if (d && plausible(d)) return { iso: d, el: t };
   }
   // short lines in document order around the title (after it first, then before it)
   const start = titleEl ? stats.get(titleEl)?.order ?? 0 : body ? Math.max(0, (stats.get(body)?.order ?? 0) - 60) : 0;
@@ -316,10 +393,12 @@ function findDateLine(
     const s = stats.get(el);
     if (!s || s.text < 8 || s.text > 120 || !inScope(el)) return null;
     if (s.own < 4 && !DATEISH.test(classAndId(el))) return null;
+    // a date inside a link belongs to the linked item ("Lịch công tác tuần 11 (11/03/2024 - …)")
+    if (s.link > s.text * 0.5) return null;
     const line = shortText(el, 300);
-    if (!hasDate(line) || BOILERPLATE_HEADINGS.test(line)) return null;
+    if (!hasDate(line) || BOILERPLATE_HEADINGS.test(line) || isToday(el, line)) return null;
     const iso = parseDateLine(line);
-    return iso ? { iso, el } : null;
+    return iso && plausible(iso) ? { iso, el } : null;
   };
   for (let i = start + 1; i < Math.min(order.length, start + 80); i++) {
     const el = order[i]!;
@@ -331,7 +410,46 @@ function findDateLine(
     const d = tryEl(order[i]!);
     if (d) return d;
   }
+  // some templates print the date under the body ("Ngày đăng: 12/03/2024 | Người đăng: …"):
+  // a labelled line among the first elements after it
+  const next = body ? elementAfter(body) : null;
+  const from = next ? stats.get(next)?.order : undefined;
+  if (from !== undefined) {
+    for (let i = from; i < Math.min(order.length, from + 30); i++) {
+      const el = order[i]!;
+      const d = tryEl(el);
+      if (d && PUBLISHED_LABEL.test(shortText(el, 120))) return d;
+    }
+  }
   return null;
+}
+
+/** The header's current date ("Hôm nay: Thứ Tư, 13/03/2024", span.date-now): no publication date. */
+function isToday(el: Element, line: string): boolean {
+  const names = /(?:^|[\s_-])(?:today|homnay|hom-?nay|date-?now|now-?date|current-?date|curdate|cur-?date|ngay-?hien-?tai)(?=$|[\s_-])/i;
+  return /^(?:hôm nay|today)/i.test(line) || names.test(classAndId(el)) || (el.parentElement !== null && names.test(classAndId(el.parentElement)));
+}
+
+/** A line that says it gives the publication date. */
+const PUBLISHED_LABEL = /(?:ngày\s*(?:đăng|đưa\s*tin|xuất\s*bản|cập\s*nhật|viết)|đăng\s*(?:ngày|lúc)|cập\s*nhật|thời\s*gian\s*đăng|published|posted)/iu;
+
+/** The first element after `el`'s subtree in document order. */
+function elementAfter(el: Element): Element | null {
+  for (let n: Element | null = el; n; n = n.parentElement) {
+    if (n.nextElementSibling) return n.nextElementSibling;
+  }
+  return null;
+}
+
+/**
+ * A labelled author/source line outside the body, in the box holding title and body
+ * ("12/03/2024 08:30 | Tác giả: Minh Anh" under the title, a "Tác giả: …" or "Nguồn: Báo X"
+ * line under the body), not in furniture.
+ */
+function findByline(stats: Map<Element, Stats>, titleEl: Element | null, body: Element): { author: string; isAuthor: boolean } | null {
+  const scope = titleEl && !within(body, titleEl) ? commonAncestor(titleEl, body) : body.parentElement;
+  if (!scope || /^(?:body|html)$/.test(tagOf(scope))) return null;
+  return bylineFrom(scope, body, (el) => !within(body, el) && !stats.get(el)?.boiler);
 }
 
 const LEAD_NAMES = /(?:^|[\s_-])(?:sapo|lead|summary|description|tom-?tat|tomtat|intro|excerpt|chapeau|hometext|detail-?sapo|article-?sapo)(?=$|[\s_-])/i;
@@ -369,7 +487,7 @@ export function genericExtract(doc: Document, meta: PageMeta, url: string | null
 /** `genericExtract`, pausable (see ./steps.ts). */
 export function* genericExtractSteps(doc: Document, meta: PageMeta, url: string | null): Steps<GenericResult> {
   const reasons: string[] = [];
-  const res: GenericResult = { isArticle: false, title: null, titleEl: null, published: null, body: null, lead: null, exclude: [], reasons };
+  const res: GenericResult = { isArticle: false, title: null, titleEl: null, published: null, body: null, lead: null, exclude: [], byline: null, reasons };
   const root = bodyOf(doc);
   if (!root) {
     reasons.push('no body');
@@ -377,9 +495,14 @@ export function* genericExtractSteps(doc: Document, meta: PageMeta, url: string 
   }
   const { stats, order } = yield* collect(root);
   yield;
-  const body = pickBody(stats, root);
-  const ref = meta.ldArticle?.headline ?? tag(meta, 'og:title', 'twitter:title') ?? cleanTitle(meta.docTitle) ?? null;
-  const titleEl = pickTitle(doc, stats, body, ref);
+  const body = declaredBody(root, stats, pickBody(stats, root));
+  const docRef = cleanTitle(meta.docTitle);
+  // a static <title> ("Chi tiết tin", or only the site's name) names no article
+  const ref =
+    meta.ldArticle?.headline ??
+    tag(meta, 'og:title', 'twitter:title') ??
+    (docRef && !isPageLabel(docRef) && !(docRef === normalizeSpace(meta.docTitle) && looksLikeSiteName(docRef)) ? docRef : null);
+  const titleEl = pickTitle(doc, stats, body, ref, url);
   res.titleEl = titleEl;
   res.title = titleEl ? shortText(titleEl, 500) : ref ? cleanTitle(ref) : null;
   const dateLine = findDateLine(doc, stats, order, titleEl, body);
@@ -388,6 +511,7 @@ export function* genericExtractSteps(doc: Document, meta: PageMeta, url: string 
   if (body && titleEl && within(body, titleEl)) res.exclude.push(titleEl);
   if (body && dateLine && within(body, dateLine.el)) res.exclude.push(dateLine.el);
   if (body) res.lead = findLead(stats, order, titleEl, body);
+  if (body) res.byline = findByline(stats, titleEl, body);
 
   // ------------------------------------------------------------ article or not?
   const ogType = (tag(meta, 'og:type') ?? '').toLowerCase();

@@ -14,6 +14,7 @@
  */
 import { authorFromClosingLines } from './author.ts';
 import { isInnerBoilerplate } from './dom.ts';
+import { looksLikeDocumentRecord, looksLikeGallery } from './kinds.ts';
 import { genericExtractSteps } from './generic.ts';
 import {
   cleanTitle,
@@ -74,6 +75,14 @@ export function articleTextOptions(exclude: readonly Element[] = []): { skip: (e
   return { skip: (el: Element) => ex.has(el) || isInnerBoilerplate(el) };
 }
 
+/**
+ * CMS accounts that publish on the writer's behalf and end up in <meta name="author">
+ * (Joomla's "Super User", "admin", "Quản trị viên"): not a writer.
+ */
+export function isAccountName(s: string): boolean {
+  return /^(?:super ?user|admin(?:istrator)?|webmaster|quản trị(?: viên)?)\s*\d*$/i.test(s.trim());
+}
+
 const EMPTY_MAP: TextMap = { starts: [], nodes: [], offsets: [], nodeLens: [], length: 0 };
 
 function empty(url: string | null): Article {
@@ -121,6 +130,7 @@ function* extract(doc: Document, url: string | null): Steps<Article> {
   const generic = matched ? null : yield* genericExtractSteps(doc, meta, canonical ?? url);
   const r = matched?.result;
 
+  const body = (r ? r.body : generic!.body) ?? null;
   const isArticle = r ? r.isArticle : generic!.isArticle;
   const rawTitle = (r ? r.title : generic!.title) ?? tag(meta, 'og:title') ?? meta.ldArticle?.headline ?? (meta.docTitle || null);
   const site =
@@ -145,21 +155,34 @@ function* extract(doc: Document, url: string | null): Steps<Article> {
     map: EMPTY_MAP,
   };
 
-  const body = (r ? r.body : generic!.body) ?? null;
   if (isArticle && body) {
     const lead = (r ? r.lead : generic!.lead) ?? null;
     const exclude = (r ? r.exclude : generic!.exclude) ?? [];
     yield;
     const { text, map } = yield* elementTextSteps(lead ? [lead, body] : [body], articleTextOptions(exclude));
-    article.body = body;
-    article.lead = lead;
-    article.text = text;
-    article.map = map;
+    // a văn bản record or a photo album has a body but is no article (./kinds.ts)
+    if (looksLikeDocumentRecord(body, text.length) || looksLikeGallery(body, text.length)) {
+      article.isArticle = false;
+      article.published = metaPublished(doc, meta);
+    } else {
+      article.body = body;
+      article.lead = lead;
+      article.text = text;
+      article.map = map;
+    }
   }
   // portals often put their own name in <meta name="author">: that is not the writer
   const ma = metaAuthor(meta);
-  const metaWriter = ma && !(site && sameText(ma, site)) && !looksLikeSiteName(ma) ? ma : null;
-  article.author = r?.author ?? metaWriter ?? (article.text ? authorFromClosingLines(article.text) : null);
+  const metaWriter = ma && !(site && sameText(ma, site)) && !looksLikeSiteName(ma) && !isAccountName(ma) ? ma : null;
+  // a labelled byline near the title ("Tác giả: …") first; a labelled source ("Nguồn: …")
+  // outside the body after the writer's name the body may end with
+  const byline = generic?.byline ?? null;
+  article.author =
+    r?.author ??
+    (article.isArticle && byline?.isAuthor ? byline.author : null) ??
+    metaWriter ??
+    (article.text ? authorFromClosingLines(article.text) : null) ??
+    (article.isArticle ? byline?.author ?? null : null);
   return article;
 }
 

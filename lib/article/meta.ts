@@ -163,7 +163,9 @@ export function metaPublished(doc: Document, meta: PageMeta): string | null {
   if (a) return a;
   if (meta.ldArticle?.datePublished) return meta.ldArticle.datePublished;
   try {
-    const t = doc.querySelector('[itemprop="datePublished"]');
+    // one item's date: a listing marks up each of its items (Joomla's blog layout, …)
+    const all = doc.querySelectorAll('[itemprop="datePublished"]');
+    const t = all.length === 1 ? all[0] : null;
     if (t) {
       const v = t.getAttribute('datetime') ?? t.getAttribute('content') ?? t.textContent;
       const d = normalizeDate(v);
@@ -190,7 +192,7 @@ export function metaAuthor(meta: PageMeta): string | null {
 
 // ---------------------------------------------------------------- titles and site names
 
-const SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' » ', ' « ', ' · ', ' / '];
+const SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' » ', ' « ', ' · ', ' / ', ' > ', ' >> ', ' › '];
 
 const SITE_WORDS =
   /(?:cổng thông tin|cổng ttđt|trang thông tin|trang tin|thông tin điện tử|báo điện tử|^báo |^tạp chí|ban dân vận|^đảng bộ|tỉnh ủy|tỉnh uỷ|huyện ủy|huyện uỷ|^ubnd|^ủy ban nhân dân|^uỷ ban nhân dân|^sở |portal|website|\.gov\.vn|\.com\b|\.vn\b|online|news)/iu;
@@ -225,7 +227,7 @@ export function looksLikeSiteName(s: string): boolean {
   return s.length > 0 && s.length <= 90 && SITE_WORDS.test(s);
 }
 
-const SEP_CHARS = /^[\s|\-–—:»«·/]+|[\s|\-–—:»«·/]+$/g;
+const SEP_CHARS = /^[\s|\-–—:»«·/>›]+|[\s|\-–—:»«·/>›]+$/g;
 
 /**
  * Removes a site-name suffix or prefix from a title: "Tiêu đề - Cổng TTĐT tỉnh X" →
@@ -242,14 +244,14 @@ export function cleanTitle(raw: string | null | undefined, site?: string | null)
     if (fs && ft !== fs) {
       if (ft.endsWith(fs)) {
         const head = t.slice(0, t.length - fs.length);
-        if (/[|\-–—:»«·/]\s*$/.test(head)) {
+        if (/[|\-–—:»«·/>›]\s*$/.test(head)) {
           const cut = head.replace(SEP_CHARS, '').trim();
           if (cut.length >= 8) return cut;
         }
       }
       if (ft.startsWith(fs)) {
         const tail = t.slice(fs.length);
-        if (/^\s*[|\-–—:»«·/]/.test(tail)) {
+        if (/^\s*[|\-–—:»«·/>›]/.test(tail)) {
           const cut = tail.replace(SEP_CHARS, '').trim();
           if (cut.length >= 8) return cut;
         }
@@ -284,10 +286,27 @@ function lastSiteSegment(rest: string): string {
   return rest;
 }
 
+/**
+ * Page-type labels portals put in a static <title> ("Chi tiết tin", "Tin tức", "Xem bài
+ * viết"): neither the article's title nor the site's name.
+ */
+const PAGE_LABEL = /^(?:chi tiết(?: tin(?: tức| bài)?| bài viết| văn bản)?|tin chi tiết|xem (?:tin|bài viết)|nội dung|tin tức|bài viết|trang chủ|home|news|details?)$/i;
+
+export function isPageLabel(s: string): boolean {
+  return PAGE_LABEL.test(normalizeSpace(s));
+}
+
+/** "Site > Section > Page" (DotNetNuke's <title>) → the first or last part when it reads like a site name. */
+function siteFromPath(d: string): string | null {
+  const parts = d.split(/ (?:>>?|»|›) /);
+  if (parts.length < 2) return null;
+  return [parts[0]!, parts[parts.length - 1]!].find(looksLikeSiteName) ?? null;
+}
+
 /** Site name from the <title>: the part that is not the article title. */
 export function siteFromDocTitle(docTitle: string, articleTitle: string | null): string | null {
   const d = normalizeSpace(docTitle);
-  if (!d) return null;
+  if (!d || isPageLabel(d)) return null;
   if (articleTitle) {
     const fd = foldCase(d);
     const fa = foldCase(articleTitle);
@@ -301,6 +320,8 @@ export function siteFromDocTitle(docTitle: string, articleTitle: string | null):
     }
     if (fa && (fd.includes(fa.slice(0, 30)) || fa.includes(fd))) return null;
   }
+  const path = siteFromPath(d);
+  if (path) return path;
   const last = splitLast(d);
   if (last) {
     // "Tìm kiếm: ngân sách | Sở X" → "Sở X"

@@ -1,6 +1,6 @@
 /** Helpers shared by the templates. */
 import { isAuthorLabel, parseAuthorLine } from '../author.ts';
-import { hasDate, parseDateLine } from '../dates.ts';
+import { hasDate, normalizeDate, parseDateLine } from '../dates.ts';
 import { findTextLines, qsa } from '../dom.ts';
 import { shortText, visibleLength } from '../text.ts';
 
@@ -18,7 +18,8 @@ export function dateFromSelectors(root: Document | Element | null, sels: readonl
   for (const sel of sels) {
     for (const el of qsa(root, sel).slice(0, 5)) {
       const attr = el.getAttribute('datetime') ?? el.getAttribute('content');
-      const iso = (attr ? parseDateLine(attr) : null) ?? parseDateLine(shortText(el, 300));
+      // a machine date ("2024-03-12T08:30:00+07:00") keeps its time and offset
+      const iso = (attr ? normalizeDate(attr) : null) ?? parseDateLine(shortText(el, 300));
       if (iso) return { iso, el };
     }
   }
@@ -35,19 +36,30 @@ export function dateFromLines(root: Element | null, re: RegExp = /\d{1,2}\s*[/.-
   return null;
 }
 
-const BYLINE = /^[([]?\s*(?:tác\s*giả|người\s*viết|nguồn\s*tin|nguồn|bài\s*(?:và|,|&)\s*ảnh|tin\s*(?:và|,|&)\s*ảnh|phóng\s*viên)\s*[:：]/iu;
+/** An author or source label anywhere in a short line ("12/03/2024 08:30 | Tác giả: Minh Anh"). */
+const BYLINE = /(?:^|[\s|•·,([-])((?:tác\s*giả|người\s*viết|bài\s*(?:và|,|&)\s*ảnh|tin\s*(?:và|,|&)\s*ảnh|phóng\s*viên|nguồn\s*tin|nguồn)\s*[:：])/iu;
 
 /**
- * Author / source lines under `root` ("Tác giả: X", "Nguồn tin: Y"): the author when one
- * is named, else the source.
+ * Author / source lines under `root` ("Tác giả: X", "Nguồn tin: Y", or a field of a line
+ * such as "12/03/2024 08:30 | Tác giả: X | Lượt xem: 12"): the author when one is named,
+ * else the source. `skip`: an element (the body) not to look into; `ok`: a filter.
  */
-export function bylineFrom(root: Element | null, skip: Element | null = null): { author: string; el: Element } | null {
-  let source: { author: string; el: Element } | null = null;
+export function bylineFrom(
+  root: Element | null,
+  skip: Element | null = null,
+  ok: (el: Element) => boolean = () => true,
+): { author: string; el: Element; isAuthor: boolean } | null {
+  let source: { author: string; el: Element; isAuthor: boolean } | null = null;
   for (const { el, line } of findTextLines(root, BYLINE, { limit: 6, maxLen: 160, skip })) {
-    const v = parseAuthorLine(line);
+    const m = BYLINE.exec(line);
+    if (!m || !ok(el)) continue;
+    // from the label to the next " | " field
+    const part = line.slice(m.index + m[0].length - m[1]!.length).split(/\s+[|•·]\s+/u)[0]!;
+    const v = parseAuthorLine(part);
     if (!v) continue;
-    if (isAuthorLabel(line)) return { author: v, el };
-    source ??= { author: v, el };
+    const found = { author: v.replace(/[.;]+$/, ''), el, isAuthor: isAuthorLabel(part) };
+    if (found.isAuthor) return found;
+    source ??= found;
   }
   return source;
 }

@@ -10,7 +10,7 @@
  * first short line with a date between title and body, the body from the tightest
  * rich-text / *content* element holding most of the text, and "Nguồn:"/"Tác giả:" lines.
  */
-import { bodyOf, findTextLines, first, isBoilerplateElement, qs, qsa, within } from '../dom.ts';
+import { bodyOf, closest, findTextLines, first, isBoilerplateElement, qs, qsa, within } from '../dom.ts';
 import { tag } from '../meta.ts';
 import { parseDateLine } from '../dates.ts';
 import { shortText } from '../text.ts';
@@ -31,6 +31,14 @@ function isSharePoint(doc: Document, ctx: TemplateContext): boolean {
   return h === 'quangninh.gov.vn' || h === 'www.quangninh.gov.vn';
 }
 
+/**
+ * SharePoint's web part title bar (div.ms-webpart-chrome-title > h2.ms-webpart-titleText):
+ * the box's name ("Tin tức - Sự kiện", "Văn bản"), never the article's title.
+ */
+function isWebPartTitle(el: Element): boolean {
+  return closest(el, '.ms-webpart-chrome-title, .ms-webpart-titleText, .ms-WPTitle, .ms-standardheader') !== null;
+}
+
 /** The tightest candidate holding most of the text. */
 function pickBody(main: Element): { body: Element; length: number } | null {
   // SharePoint rich-text fields hold page content; take the largest substantial one
@@ -44,7 +52,17 @@ function pickBody(main: Element): { body: Element; length: number } | null {
       rte = f;
     }
   }
-  if (rte && rteLen >= 300) return { body: rte, length: rteLen };
+  const general = pickCandidate(main);
+  // a rich-text field in a side column (a notice, a hotline box) is no body when the page
+  // has a bigger one elsewhere (a custom news web part)
+  if (rte && rteLen >= 300) {
+    if (!general || within(general.body, rte) || within(rte, general.body) || rteLen >= general.length) return { body: rte, length: rteLen };
+  }
+  return general;
+}
+
+/** The tightest content-named candidate holding most of the text. */
+function pickCandidate(main: Element): { body: Element; length: number } | null {
   const cands = qsa(main, BODY_CANDIDATES).filter((e) => !inFurniture(e, main, isBoilerplateElement));
   if (cands.length === 0) return null;
   const lens = new Map<Element, number>();
@@ -91,7 +109,7 @@ export const sharepointPortal: ArticleTemplate = {
     let titleEl: Element | null = null;
     for (const sel of TITLE) {
       for (const el of qsa(main, sel)) {
-        if (within(body, el) || inFurniture(el, main, isBoilerplateElement)) continue;
+        if (within(body, el) || inFurniture(el, main, isBoilerplateElement) || isWebPartTitle(el)) continue;
         const len = textLength(el, 401);
         if (len >= 10 && len <= 400) {
           titleEl = el;
