@@ -5,7 +5,8 @@
  * the page wrote it:
  *  1. fold (`fold.ts`): no case, no diacritics, "đ" = "d", NFC = NFD;
  *  2. numbers to one spelling: digit groups joined ("1.640", "1 640" → "1640") and the
- *     decimal comma as a point ("2,5" → "2.5"), the Vietnamese convention;
+ *     decimal comma as a point ("2,5" → "2.5"), the Vietnamese convention; a text's
+ *     groups parted by spaces are indexed one by one too (a space may part two numbers);
  *  3. words and compounds: a compound is letters and digits joined by "/", "-" or "."
  *     ("3307/qd-ubnd", "tp.hcm"). A text indexes each compound and every tail of it
  *     after a joiner ("qd-ubnd", "ubnd"), so a query may start at any part; a query
@@ -47,8 +48,17 @@ function normalizeNumber(raw: string): string {
 
 /** The folded text with every number in its one spelling. */
 export function normalizeForSearch(text: string): string {
-  return fold(text).replace(NUMBER, normalizeNumber);
+  return numbersNormalized(fold(text));
 }
+
+function numbersNormalized(folded: string): string {
+  return folded.replace(NUMBER, normalizeNumber);
+}
+
+// Digit groups parted by spaces: "12 981" is 12981 in Vietnamese, but "tháng 12 100
+// người" is a month and a count; both readings are indexed.
+const SPACE_GROUPED = /\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})+(?!\d)/g;
+const SPACES = /[ \u00a0\u2009\u202f]/;
 
 function cut(token: string): string {
   return token.length > MAX_TOKEN_LENGTH ? token.slice(0, MAX_TOKEN_LENGTH) : token;
@@ -60,7 +70,8 @@ function cut(token: string): string {
  */
 export function addIndexTokens(text: string, into: Set<string>): void {
   if (!text) return;
-  const normal = normalizeForSearch(text);
+  const folded = fold(text);
+  const normal = numbersNormalized(folded);
   for (const m of normal.matchAll(COMPOUND)) {
     if (into.size >= MAX_TOKENS) return;
     const compound = m[0];
@@ -73,6 +84,12 @@ export function addIndexTokens(text: string, into: Set<string>): void {
       if (c === 0x2e && isDigitCode(compound.charCodeAt(i - 1)) && isDigitCode(compound.charCodeAt(i + 1))) continue;
       into.add(cut(compound.slice(i + 1)));
       tails++;
+    }
+  }
+  for (const m of folded.matchAll(SPACE_GROUPED)) {
+    for (const group of m[0].split(SPACES)) {
+      if (into.size >= MAX_TOKENS) return;
+      into.add(group);
     }
   }
 }

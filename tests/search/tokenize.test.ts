@@ -49,6 +49,12 @@ describe('search matching', () => {
     expect(finds(DOC, query)).toBe(expected);
   });
 
+  it('finds numbers a space parts either way: one number, or two', () => {
+    const text = 'Trong tháng 12 100 người được hỗ trợ, tổng cộng 12 981 hộ.';
+    for (const query of ['12100', '100 nguoi', 'thang 12', '12981 ho', '981 ho', '12 981']) expect(finds(text, query), query).toBe(true);
+    expect(finds('Giá trị 1.640 tỷ đồng', '640 ty')).toBe(false); // a dot only groups thousands
+  });
+
   it('matches each word as a prefix', () => {
     expect(finds(DOC, 'quy 33 ub')).toBe(true);
     expect(finds(DOC, 'uyet')).toBe(false); // not inside a word
