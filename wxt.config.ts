@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { contentScriptMatches } from './lib/sites';
 
 // Firefox needs a stable id to keep the extension's storage across updates
 // and to sign it; the e2e harness reads it back from the built manifest.
@@ -15,6 +16,14 @@ const LAZY_SCRIPTS = ['recognizer.js', 'card.js', 'clippings.js'];
 // See https://wxt.dev/api/config.html
 export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // The listed sites' patterns (lib/sites) go into the content script's entry here, at
+    // build time: written in entrypoints/content.ts they would be bundled into the
+    // script that every matching page loads.
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      for (const entry of entrypoints) if (entry.type === 'content-script' && entry.name === 'content') entry.options.matches = contentScriptMatches();
+    },
+  },
   manifest: ({ browser, manifestVersion }) => ({
     // Every user-visible string comes from public/_locales (default: vi).
     name: '__MSG_extName__',

@@ -1,5 +1,4 @@
 import { runContentScript } from '@/lib/page/content';
-import { contentScriptMatches } from '@/lib/sites';
 
 /**
  * Runs on government portals, provincial newspapers and party-committee sites
@@ -12,7 +11,8 @@ import { contentScriptMatches } from '@/lib/sites';
  * nothing is logged.
  */
 export default defineContentScript({
-  matches: contentScriptMatches(),
+  // The listed sites (lib/sites), filled in at build time: see wxt.config.ts.
+  matches: [],
   runAt: 'document_idle',
   main(ctx) {
     try {

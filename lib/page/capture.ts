@@ -6,15 +6,15 @@
  * outcome is shown in the toast, and a saved clipping is marked on the page at once.
  */
 import type { Article } from '../article';
-import { assembleClipping, MAX_QUOTE, selectionSpan, sentenceAround } from '../capture';
+import { MAX_QUOTE } from '../capture/clipping';
+import { selectionSpan } from '../capture/offsets';
 import { isEditable } from '../highlight';
 import type { Translate } from '../i18n';
-import type { StoreFailure } from '../messages';
 import type { Entity } from '../recognize/types';
 import type { SelectionButton } from '../ui/selection-button';
 import { guard } from './guard';
 import type { PageClippings } from './clippings';
-import type { Anchoring, ArchiveClient, SaveOutcome, ToastApi } from './types';
+import type { ArchiveClient, CaptureKit, SaveOutcome, ToastApi } from './types';
 
 /** Delays, in milliseconds; tests shorten them. */
 export const CAPTURE_TIMING = {
@@ -33,8 +33,8 @@ export interface CaptureOptions {
   doc: Document;
   t: Translate;
   archive: ArchiveClient | null;
-  /** lib/anchor (its `describe` makes the selectors), loaded on the first save. */
-  loadAnchoring(): Promise<Anchoring>;
+  /** What a save needs (lib/capture's clipping, lib/anchor's selectors), loaded on the first save: the content script carries only what shows the button. */
+  loadKit(): Promise<CaptureKit>;
   clippings: PageClippings;
   toast: ToastApi;
   button: SelectionButton;
@@ -48,6 +48,8 @@ export interface CaptureOptions {
   openPanel?: () => void;
   timing?: Partial<typeof CAPTURE_TIMING>;
 }
+
+const STORE_UNKNOWN: SaveOutcome = { ok: false, reason: 'store', code: 'unknown', messageKey: 'storeErrorUnknown' };
 
 export class Capture {
   private article: Article | null = null;
@@ -89,11 +91,20 @@ export class Capture {
   }
 
   /** Saves an entity with the sentence around it (the card's "save"). */
-  saveEntity(entity: Entity): Promise<SaveOutcome> {
+  async saveEntity(entity: Entity): Promise<SaveOutcome> {
     const article = this.article;
-    if (!article) return Promise.resolve({ ok: false, reason: 'no-article' });
-    const { start, end } = sentenceAround(article.text, entity.start, entity.end);
+    if (!article) return { ok: false, reason: 'no-article' };
+    const kit = await this.loadKit();
+    if (!kit || this.article !== article) return STORE_UNKNOWN;
+    const { start, end } = kit.sentenceAround(article.text, entity.start, entity.end);
     return this.saveSpan(start, end, false);
+  }
+
+  /** The kit, or null (said in the toast) when it cannot be loaded. */
+  private async loadKit(): Promise<CaptureKit | null> {
+    const kit = await this.options.loadKit().catch(() => null);
+    if (!kit) this.options.toast.error(this.options.t('storeErrorUnknown'));
+    return kit;
   }
 
   private selectedSpan(article: Article): { start: number; end: number } | null {
@@ -124,77 +135,16 @@ export class Capture {
   }
 
   private async save(start: number, end: number, fromSelection: boolean): Promise<SaveOutcome> {
-    const { t, toast, archive } = this.options;
+    const { t, toast } = this.options;
     const article = this.article!;
     this.hideButton();
     if (end - start > MAX_QUOTE) {
       toast.error(t('toastTooLong'));
       return { ok: false, reason: 'too-long' };
     }
-    const anchoring = await this.options.loadAnchoring().catch(() => null);
-    if (!anchoring || this.article !== article) {
-      if (!anchoring) toast.error(t('storeErrorUnknown'));
-      return { ok: false, reason: 'store', code: 'unknown', messageKey: 'storeErrorUnknown' };
-    }
-    const input = assembleClipping({
-      text: article.text,
-      start,
-      end,
-      entities: this.entitiesFor(article, start, end),
-      page: {
-        location: this.options.location(),
-        canonical: article.url,
-        title: article.title,
-        published: article.published,
-        author: article.author,
-        site: article.site,
-      },
-    }, anchoring.describe);
-    const reply = archive ? await archive.save(input).catch(() => null) : null;
-    if (!reply || !reply.ok) {
-      const failure: StoreFailure = reply ?? { ok: false, code: 'unknown', messageKey: 'storeErrorUnknown' };
-      toast.error(t(failure.messageKey));
-      return { ok: false, reason: 'store', code: failure.code, messageKey: failure.messageKey };
-    }
-    const { clipping } = reply;
-    if (this.article === article) this.options.clippings.added(clipping);
-    // The selection has done its job; without it the clipping's own mark shows.
-    if (fromSelection) this.options.doc.getSelection()?.removeAllRanges();
-    this.toastSaved(clipping.id, clipping.quote, archive!);
-    return { ok: true, id: clipping.id, quote: clipping.quote };
-  }
-
-  /** Entities inside the span: the ones found on the page, or, before the article is fully read, the quote's own. */
-  private entitiesFor(article: Article, start: number, end: number): Entity[] {
-    const { entities, complete } = this.options.entities();
-    const recognize = this.options.recognize();
-    if (!complete && recognize) {
-      try {
-        return recognize(article.text.slice(start, end)).map((e) => ({ ...e, start: e.start + start, end: e.end + start }));
-      } catch {
-        // Fall back to what the page has.
-      }
-    }
-    return [...entities];
-  }
-
-  private toastSaved(id: string, quote: string, archive: ArchiveClient): void {
-    const { t, toast, clippings } = this.options;
-    const problem = (reply: { ok: boolean; messageKey?: string } | null) =>
-      reply?.ok ? null : t((reply as StoreFailure | null)?.messageKey ?? 'storeErrorUnknown');
-    toast.saved({
-      quote,
-      onNote: (note) => archive.update(id, { note }).then(problem, () => t('storeErrorUnknown')),
-      onUndo: () =>
-        archive.remove(id).then(
-          (reply) => {
-            if (reply.ok) clippings.removed(id);
-            return problem(reply);
-          },
-          () => t('storeErrorUnknown'),
-        ),
-      ...(this.options.openPanel ? { onPanel: this.options.openPanel } : {}),
-    });
+    const kit = await this.loadKit();
+    if (!kit || this.article !== article) return STORE_UNKNOWN;
+    return kit.saveSpan(this.options, kit, { article, start, end, fromSelection, isCurrent: () => this.article === article });
   }
 
   // --- listening ---------------------------------------------------------------

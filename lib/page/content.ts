@@ -2,7 +2,8 @@ import { browser } from 'wxt/browser';
 import { extractArticleSteps } from '../article';
 import { t } from '../i18n';
 import { handleTabMessages, sendMessage, type StoreFailure } from '../messages';
-import { isHighlightingOn, loadSiteSettings, onSiteSettingsChanged } from '../site-settings/settings';
+import { isSwitchedOn, loadSiteSettings, onSiteSettingsChanged } from '../site-settings/settings';
+import { isHostMatchedBy } from '../sites/patterns';
 import type { Entity } from '../recognize/types';
 import type { CardView } from '../ui/card-view';
 import { LAZY_GLOBALS, loadLazy } from './lazy';
@@ -25,6 +26,8 @@ export interface ScriptContext {
  */
 export async function runContentScript(ctx: ScriptContext): Promise<void> {
   const host = location.hostname;
+  // Built in: matched by the manifest's patterns (the list itself stays out of this script).
+  const builtIn = isHostMatchedBy(host, browser.runtime.getManifest().content_scripts?.flatMap((c) => c.matches ?? []) ?? []);
   let session: PageSession | null = null;
 
   const start = () => {
@@ -62,7 +65,7 @@ export async function runContentScript(ctx: ScriptContext): Promise<void> {
   });
   const stopFollowing = onSiteSettingsChanged((settings) => {
     try {
-      const on = isHighlightingOn(host, settings);
+      const on = isSwitchedOn(host, settings, builtIn);
       if (on && !session) start();
       else if (!on && session) stop();
     } catch {
@@ -77,7 +80,7 @@ export async function runContentScript(ctx: ScriptContext): Promise<void> {
     session = null;
   });
 
-  if (isHighlightingOn(host, await loadSiteSettings())) start();
+  if (isSwitchedOn(host, await loadSiteSettings(), builtIn)) start();
 }
 
 const NO_ANCHORS: PageAnchors = { url: null, loaded: false, anchors: [] };

@@ -153,7 +153,7 @@ export class PageSession {
       doc,
       t: options.t,
       archive: options.archive ?? null,
-      loadAnchoring: loadKit,
+      loadKit,
       clippings: this.clippings,
       toast: this.toast,
       button,

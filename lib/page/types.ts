@@ -1,4 +1,6 @@
 import type { anchor, describe } from '../anchor';
+import type { assembleClipping, sentenceAround } from '../capture';
+import type { saveSpan } from './save';
 import type { AnchorStatus, FigureChange } from '../anchor/types';
 import type { StoreReply } from '../messages';
 import type { Translate } from '../i18n';
@@ -105,7 +107,15 @@ export interface NoticeApi {
  * Everything about clippings that the content script loads only when a page has some
  * or the reader saves one (entrypoints/clippings.ts).
  */
-export interface ClippingKit extends Anchoring {
+/** What a save needs beside the selection's span: the clipping made (lib/capture), its selectors (lib/anchor), the save itself (./save.ts). */
+export interface CaptureKit {
+  describe: typeof describe;
+  assembleClipping: typeof assembleClipping;
+  sentenceAround: typeof sentenceAround;
+  saveSpan: typeof saveSpan;
+}
+
+export interface ClippingKit extends Anchoring, CaptureKit {
   toast(doc: Document, ui: UiRoot, t: Translate): ToastApi;
   notice(doc: Document, ui: UiRoot, t: Translate): NoticeApi;
 }

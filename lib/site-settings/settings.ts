@@ -61,14 +61,21 @@ export interface SiteStatus {
 }
 
 export function siteStatus(hostname: string, settings: SiteSettings): SiteStatus {
-  const host = hostKey(hostname);
-  const site = siteForHost(host);
-  const enabled = site ? !settings.disabled.includes(host) : settings.extra.includes(host);
-  return { host, site, enabled };
+  const site = siteForHost(hostname);
+  return { host: hostKey(hostname), site, enabled: isSwitchedOn(hostname, settings, site !== undefined) };
 }
 
 export function isHighlightingOn(hostname: string, settings: SiteSettings): boolean {
   return siteStatus(hostname, settings).enabled;
+}
+
+/**
+ * The switch for a host whose being built in is known (`builtIn`): the content script
+ * knows it from its manifest, without the list (lib/sites/patterns.ts).
+ */
+export function isSwitchedOn(hostname: string, settings: SiteSettings, builtIn: boolean): boolean {
+  const host = hostKey(hostname);
+  return builtIn ? !settings.disabled.includes(host) : settings.extra.includes(host);
 }
 
 /** The settings with the switch for `hostname` set to `on`. */

@@ -1,19 +1,9 @@
 import { SITES } from './list';
+import { isHostOf, normalizeHost } from './patterns';
 import type { Site } from './types';
 
 export { SITES } from './list';
 export type { Site, SiteKind } from './types';
-
-/**
- * Lower-cases a hostname and drops a trailing root dot (`baodanang.vn.` is the
- * same host); returns '' for anything that cannot be a DNS name we list, such
- * as IP addresses, so that they never match.
- */
-function normalizeHost(hostname: string): string {
-  const host = hostname.trim().toLowerCase().replace(/\.$/, '');
-  if (host === '' || /^[\d.]+$/.test(host) || host.includes(':')) return '';
-  return host;
-}
 
 /**
  * The listed site a hostname belongs to: the domain itself or any subdomain.
@@ -22,8 +12,7 @@ function normalizeHost(hostname: string): string {
  */
 export function siteForHost(hostname: string): Site | undefined {
   const host = normalizeHost(hostname);
-  if (host === '') return undefined;
-  return SITES.find((site) => host === site.domain || host.endsWith(`.${site.domain}`));
+  return SITES.find((site) => isHostOf(host, site.domain));
 }
 
 /** Whether the content script should do anything on a page of this host. */

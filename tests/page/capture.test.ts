@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { anchor, describe as describeSpan } from '@/lib/anchor';
+import { assembleClipping, sentenceAround } from '@/lib/capture';
+import { saveSpan } from '@/lib/page/save';
 import { extractArticle } from '@/lib/article';
 import type { StoreReply } from '@/lib/messages';
 import { Capture, isSaveKey } from '@/lib/page/capture';
@@ -88,7 +90,7 @@ function setup(client: ArchiveClient) {
     doc,
     t: en,
     archive: client,
-    loadAnchoring: async () => ({ anchor, describe: describeSpan }),
+    loadKit: async () => ({ describe: describeSpan, assembleClipping, sentenceAround, saveSpan }),
     clippings: clippings as unknown as PageClippings,
     toast,
     button,

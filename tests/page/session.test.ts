@@ -119,6 +119,8 @@ describe('PageSession', () => {
 describe('PageSession with the archive', () => {
   it("places the page's saved clippings once the article is read, and tells the reader about one it cannot find", async () => {
     const { anchor, describe: describeSpan } = await import('@/lib/anchor');
+    const { assembleClipping, sentenceAround } = await import('@/lib/capture');
+    const { saveSpan } = await import('@/lib/page/save');
     const doc = page(readFixture(ARTICLE.file));
     const text = extractArticle(page(readFixture(ARTICLE.file)), ARTICLE.location).text;
     const here = describeSpan(text, 0, 40);
@@ -138,7 +140,7 @@ describe('PageSession with the archive', () => {
       archive: { save: vi.fn(), forPage, update: vi.fn(), remove: vi.fn() },
       loadClippingKit: async () => {
         const [{ Toast }, { ClippingNotice }] = await Promise.all([import('@/lib/ui/toast'), import('@/lib/ui/notice')]);
-        return { anchor, describe: describeSpan, toast: (d, ui, t) => new Toast(d, ui, t), notice: (d, ui, t) => new ClippingNotice(d, ui, t) };
+        return { anchor, describe: describeSpan, assembleClipping, sentenceAround, saveSpan, toast: (d, ui, t) => new Toast(d, ui, t), notice: (d, ui, t) => new ClippingNotice(d, ui, t) };
       },
       onClippings,
     });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { SITES, contentScriptMatches, isSupportedHost, siteForHost } from '@/lib/sites';
+import { isHostMatchedBy } from '@/lib/sites/patterns';
 
 describe('isSupportedHost', () => {
   it.each([
@@ -95,5 +96,24 @@ describe('contentScriptMatches', () => {
     expect(matches).toContain('*://*.gov.vn/*');
     expect(matches).toContain('*://*.baobinhphuoc.com.vn/*');
     for (const pattern of matches) expect(pattern).toMatch(/^\*:\/\/\*\.[a-z0-9.-]+\/\*$/);
+  });
+});
+
+describe('isHostMatchedBy (the content script, from its manifest patterns)', () => {
+  it('says of any host what the list says', () => {
+    const patterns = contentScriptMatches();
+    const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,12}[a-z0-9])?$/);
+    const host = fc.oneof(
+      fc.tuple(fc.constantFrom(...SITES), fc.array(label, { maxLength: 2 })).map(([s, labels]) => [...labels, s.domain].join('.')),
+      fc.tuple(fc.constantFrom(...SITES), label).map(([s, prefix]) => `${prefix}${s.domain}`),
+      fc.tuple(fc.constantFrom(...SITES), label).map(([s, l]) => `${s.domain}.${l}.com`),
+      fc.domain(),
+    );
+    fc.assert(fc.property(host, fc.boolean(), (h, shout) => {
+      const written = shout ? `${h.toUpperCase()}.` : h;
+      expect(isHostMatchedBy(written, patterns)).toBe(isSupportedHost(written));
+    }));
+    for (const h of ['127.0.0.1', '::1', '', 'fakegov.vn']) expect(isHostMatchedBy(h, patterns)).toBe(false);
+    expect(isHostMatchedBy('bdv.binhphuoc.gov.vn', ['<all_urls>', 'https://example.com/*'])).toBe(false);
   });
 });
