@@ -41,7 +41,8 @@ export interface StoreBenchApi {
   importBackup(): Promise<{ parts: Timed[]; clippings: number; pages: number; refused: string | null }>;
   /** How long a whole-table count takes now (what a query paid per call before counts were kept). */
   countMs(): Promise<{ ms: number; count: number }>;
-  saves(n: number): Promise<number[]>;
+  /** `n` saves of generated clippings (`seed`), each timed. */
+  saves(n: number, seed: number): Promise<number[]>;
   /** What a save costs beside its own work: medians (ms) of an empty read-write transaction over a save's stores, of one with a single read, of one writing one small record (its commit is a write's), and of checking and deriving a clipping without the database. */
   saveFloor(n: number): Promise<{ emptyTx: number; oneRead: number; oneWrite: number; validate: number }>;
   searches(queries: readonly string[], runs: number, limit: number): Promise<SearchTiming[]>;
@@ -97,9 +98,9 @@ const api: StoreBenchApi = {
     return { ms: performance.now() - t0, count };
   },
 
-  async saves(n) {
+  async saves(n, seed) {
     const out: number[] = [];
-    for (const input of generateClippings(n, { seed: 7 })) {
+    for (const input of generateClippings(n, { seed })) {
       const t0 = performance.now();
       await repo.saveClipping(input);
       out.push(performance.now() - t0);

@@ -15,7 +15,7 @@ import { isEmptyFilter, matchesFilter, normalizeFilter, type ClippingFilter } fr
 import { queryPage } from './plan.ts';
 import { withPages } from './read.ts';
 import type { ClippingRecord, ClippingView, PageRecord } from './records.ts';
-import { hostsCiting, tallies, total } from './tallies.ts';
+import { countOf, hostsCiting, tallies, total } from './counts.ts';
 import { logLedger, type LedgerEntry } from './words.ts';
 
 export type { LedgerEntry } from './words.ts';
@@ -61,7 +61,7 @@ export interface CitationOptions {
 
 /** Every document cited across the archive, with who cites it. */
 export function citationIndex(db: ArchiveDB, options: CitationOptions = {}): Promise<CitationIndex> {
-  return db.transaction('r', [db.clippings, db.pages, db.tallies], async () => {
+  return db.transaction('r', [db.clippings, db.pages, db.tallies, db.searchLog], async () => {
     const offset = Math.max(0, options.offset ?? 0);
     const limit = options.limit ?? Infinity;
     const allowed = await allowedIds(db, options.filter);
@@ -150,7 +150,7 @@ function newestFirst(a: ClippingRecord, b: ClippingRecord): number {
  * clippings that way). Without a unit the plan finds them (plan.ts).
  */
 export function ledger(db: ArchiveDB, options: LedgerOptions = {}): Promise<LedgerRow[]> {
-  return db.transaction('r', [db.clippings, db.pages, db.tallies], async () => {
+  return db.transaction('r', [db.clippings, db.pages, db.tallies, db.searchLog], async () => {
     const f = normalizeFilter({ ...options.filter, kind: 'figure', ...(options.unit ? { unit: options.unit } : {}) });
     const records =
       f.unit !== undefined
@@ -220,7 +220,7 @@ export interface ArchiveStats {
 }
 
 export function stats(db: ArchiveDB): Promise<ArchiveStats> {
-  return db.transaction('r', [db.clippings, db.tallies], async () => {
+  return db.transaction('r', [db.clippings, db.tallies, db.searchLog], async () => {
     const [all, pages, dead, hosts, provinces, tags, kinds, units, docs, oldest, newest] = await Promise.all([
       total(db, 'all'),
       total(db, 'pages'),
@@ -230,7 +230,7 @@ export function stats(db: ArchiveDB): Promise<ArchiveStats> {
       tallies(db, 'tag'),
       tallies(db, 'kind'),
       tallies(db, 'unit'),
-      db.tallies.where('[kind+value]').between(['doc', ''], ['doc', '\uffff'], true, true).count(),
+      countOf(db, 'doc'),
       db.clippings.orderBy('createdAt').first(),
       db.clippings.orderBy('createdAt').last(),
     ]);

@@ -9,7 +9,7 @@ import { normalizeFilter, type ClippingFilter, type NormalFilter } from './filte
 import { orderedIds } from './order.ts';
 import { queryPage, type PageRequest, type RecordPage } from './plan.ts';
 import type { ClippingRecord, ClippingView, PageRecord } from './records.ts';
-import { total } from './tallies.ts';
+import { total } from './counts.ts';
 import { canonicalizeUrl } from './url.ts';
 
 export interface ListRequest extends PageRequest {

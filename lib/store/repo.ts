@@ -31,6 +31,7 @@ import { clippingsForPage, getClippings, listClippings, matchOrder, search, type
 import type { ClippingRecord, ClippingView, PageRecord, SettingsRecord } from './records.ts';
 import type { ClippingInput, ClippingPatch, PageInput } from './validate.ts';
 import * as write from './write.ts';
+import { compactLog, foldDue } from './words.ts';
 
 export interface Repo {
   /** Creates or updates a page, by canonical URL. */
@@ -75,8 +76,16 @@ export interface Repo {
    * the extension (Dexie's liveQuery): how lists stay current after a save elsewhere.
    */
   live<T>(read: (repo: Repo) => Promise<T>): Observable<T>;
+  /**
+   * Folds the search log's run of small records into a block if it is due (words.ts
+   * `compactLog`). The repository does it on its own a moment after writes pause.
+   */
+  compactLog(): Promise<boolean>;
   close(): void;
 }
+
+/** Quiet time after a write before the search log's run is folded: a burst of saves is never slowed by it. */
+export const FOLD_DELAY_MS = 1000;
 
 export interface RepoOptions {
   now?: () => number;
@@ -89,13 +98,23 @@ export function createRepo(db: ArchiveDB, options: RepoOptions = {}): Repo {
     now: options.now ?? Date.now,
     newId: options.newId ?? (() => crypto.randomUUID()),
   };
+  let foldTimer: ReturnType<typeof setTimeout> | undefined;
+  const compact = () => guard(() => compactLog(db));
+  // After a write that left the log's run due for folding, fold it once writes pause.
+  const foldLater = <T>(result: T): T => {
+    if (foldDue(db)) {
+      clearTimeout(foldTimer);
+      foldTimer = setTimeout(() => void compact().catch(() => undefined), FOLD_DELAY_MS);
+    }
+    return result;
+  };
   const repo: Repo = {
     savePage: (input) => guard(() => write.savePage(ctx, input)),
-    saveClipping: (input) => guard(() => write.saveClipping(ctx, input)),
+    saveClipping: (input) => guard(() => write.saveClipping(ctx, input)).then(foldLater),
     saveClippings: (inputs) => guard(() => write.saveClippings(ctx, inputs)),
-    updateClipping: (id, patch) => guard(() => write.updateClipping(ctx, id, patch)),
-    deleteClipping: (id) => guard(() => write.deleteClipping(ctx, id)),
-    undoDelete: (id) => guard(() => write.undoDelete(ctx, id)),
+    updateClipping: (id, patch) => guard(() => write.updateClipping(ctx, id, patch)).then(foldLater),
+    deleteClipping: (id) => guard(() => write.deleteClipping(ctx, id)).then(foldLater),
+    undoDelete: (id) => guard(() => write.undoDelete(ctx, id)).then(foldLater),
     purgeTombstones: (before) => guard(() => write.purgeTombstones(ctx, before)),
 
     listClippings: (request) => guard(() => listClippings(db, request)),
@@ -114,7 +133,11 @@ export function createRepo(db: ArchiveDB, options: RepoOptions = {}): Repo {
     updateSettings: (patch) => guard(() => write.updateSettings(ctx, patch)),
 
     live: (read) => liveQuery(() => read(repo)),
-    close: () => db.close(),
+    compactLog: compact,
+    close: () => {
+      clearTimeout(foldTimer);
+      db.close();
+    },
   };
   return repo;
 }

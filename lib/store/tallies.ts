@@ -16,6 +16,13 @@
  *   the citation index knows which sites cite a document without reading clippings.
  *
  * Tombstones are counted through the `deletedAt` index, which holds only them.
+ *
+ * A save does not write its counts here: reading and rewriting a dozen records was about
+ * a third of a save in Chromium. It carries them in its search-log record (words.ts), and
+ * the counts become records when the log's run of small records is folded (once writes
+ * pause, words.ts `compactLog`). A stored count is then the sum of the records here and of the deltas the
+ * run carries (counts.ts reads both), and it is a plain sum: a record may hold a negative
+ * number for a while (a clipping deleted here while its save's +1 is still in the run).
  */
 import type { ArchiveDB } from './db.ts';
 import type { ClippingRecord, PageRecord } from './records.ts';
@@ -28,6 +35,24 @@ export interface TallyRecord {
   n: number;
   /** For `host`: the site's name from its most recently saved page, if it gave one. */
   label?: string | null;
+  /**
+   * When that page was saved (epoch ms): the label is chosen by it, not by which write
+   * reached this record last, since a save's counts reach it later than others' (above).
+   */
+  labelAt?: number;
+}
+
+/** Whether a label saved at `at` replaces one saved at `before` (an unknown time: the later write wins). */
+export function relabels(at: number | undefined, before: number | undefined): boolean {
+  return at === undefined || before === undefined || at >= before;
+}
+
+/** Carries a change's label onto `t` if it is the newer one. */
+export function takeLabel(t: TallyRecord, d: Pick<TallyRecord, 'label' | 'labelAt'>): void {
+  if (d.label === undefined || !relabels(d.labelAt, t.label === undefined ? undefined : t.labelAt)) return;
+  t.label = d.label;
+  if (d.labelAt === undefined) delete t.labelAt;
+  else t.labelAt = d.labelAt;
 }
 
 /** Separates a document key from a host in `dochost` values (neither contains it). */
@@ -40,15 +65,20 @@ const keyOf = (t: Pick<TallyRecord, 'kind' | 'value'>) => `${t.kind}\u0001${t.va
 export class Tally {
   readonly deltas = new Map<string, TallyRecord>();
 
-  add(kind: TallyKind, value: string, n: number, label?: string | null): void {
+  add(kind: TallyKind, value: string, n: number, label?: string | null, labelAt?: number): void {
     const key = keyOf({ kind, value });
-    const t = this.deltas.get(key);
-    if (t) {
-      t.n += n;
-      if (label !== undefined) t.label = label;
-    } else {
-      this.deltas.set(key, { kind, value, n, ...(label !== undefined ? { label } : {}) });
+    let t = this.deltas.get(key);
+    if (!t) {
+      t = { kind, value, n: 0 };
+      this.deltas.set(key, t);
     }
+    t.n += n;
+    takeLabel(t, { label, labelAt });
+  }
+
+  /** Adds another tally's changes (labels by their times). */
+  addAll(changes: Iterable<TallyRecord>): void {
+    for (const d of changes) this.add(d.kind, d.value, d.n, d.label, d.labelAt);
   }
 
   /** A clipping record coming in (`sign` 1) or going away (-1). */
@@ -75,11 +105,12 @@ export class Tally {
   /** A page record added (`added`) or brought up to date: its site name labels its host. */
   page(p: PageRecord, added: boolean): void {
     if (added) this.add('pages', '', 1);
-    if (p.site) this.add('host', p.host, 0, p.site);
+    if (p.site) this.add('host', p.host, 0, p.site, p.updatedAt);
   }
 }
 
-function changesOf(tally: Tally): TallyRecord[] {
+/** The changes a tally makes: what a log record carries, and what `writeTally` writes. */
+export function changesOf(tally: Tally): TallyRecord[] {
   return [...tally.deltas.values()].filter((d) => d.n !== 0 || d.label !== undefined);
 }
 
@@ -116,35 +147,24 @@ export async function writeTally(db: ArchiveDB, tally: Tally, current: TallyValu
   changes.forEach((d) => {
     const before = current.get(keyOf(d));
     const n = (before?.n ?? 0) + d.n;
-    const label = d.label !== undefined ? d.label : (before?.label ?? null);
     // Per-key counts of nothing are removed (a tag no live clipping has is no choice);
-    // the two totals stay, at zero if need be.
-    if (n <= 0 && d.kind !== 'all' && d.kind !== 'pages') {
+    // the two totals stay, at zero if need be. A negative count stays: deltas still in
+    // the log make it up (see above); so does a new label on a count still in the log.
+    if (n === 0 && d.label === undefined && d.kind !== 'all' && d.kind !== 'pages') {
       if (before) gone.push([d.kind, d.value]);
       return;
     }
-    put.push(d.kind === 'host' ? { kind: d.kind, value: d.value, n, label } : { kind: d.kind, value: d.value, n });
+    if (d.kind !== 'host') {
+      put.push({ kind: d.kind, value: d.value, n });
+      return;
+    }
+    const t: TallyRecord = { kind: d.kind, value: d.value, n, label: before?.label ?? null };
+    if (before?.labelAt !== undefined) t.labelAt = before.labelAt;
+    takeLabel(t, d);
+    put.push(t);
   });
   // Both at once: distinct keys, so their order does not matter.
   await Promise.all([gone.length ? db.tallies.bulkDelete(gone) : null, put.length ? db.tallies.bulkPut(put) : null]);
-}
-
-/** A total (`all` or `pages`); 0 for an archive that has never been written. Call inside a transaction that includes `tallies`. */
-export async function total(db: ArchiveDB, kind: 'all' | 'pages'): Promise<number> {
-  return (await db.tallies.get([kind, '']))?.n ?? 0;
-}
-
-/** The counts of one kind, most first (ties by value). */
-export async function tallies(db: ArchiveDB, kind: TallyKind): Promise<TallyRecord[]> {
-  const rows = await db.tallies.where('[kind+value]').between([kind, ''], [kind, '\uffff'], true, true).toArray();
-  return rows.sort((a, b) => b.n - a.n || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
-}
-
-/** The sites citing a document, from its `dochost` counts. */
-export async function hostsCiting(db: ArchiveDB, doc: string): Promise<string[]> {
-  const prefix = `${doc}${DOC_HOST_SEPARATOR}`;
-  const keys = (await db.tallies.where('[kind+value]').between(['dochost', prefix], ['dochost', `${prefix}\uffff`], true, true).primaryKeys()) as unknown as [string, string][];
-  return keys.map(([, v]) => v.slice(prefix.length)).sort();
 }
 
 /** The counts of a whole archive from its records: for the upgrade that introduces them, and to check them. */

@@ -33,6 +33,7 @@
  */
 import { WordIndex } from '../search/memory.ts';
 import type { ArchiveDB } from './db.ts';
+import { applyTally, changesOf, Tally, type TallyRecord } from './tallies.ts';
 import type { FigureEntity } from '../recognize/types';
 import type { ClippingRecord } from './records.ts';
 
@@ -47,6 +48,11 @@ export interface SearchLogRecord {
   created?: (number | null)[];
   /** Per id: its figures (`ledgerOf`), or null when it has none or is deleted. Written with `created`. */
   figures?: (string | null)[];
+  /**
+   * On a small record only: the count changes of the write that appended it, not yet in
+   * the `tallies` records (tallies.ts); they are written there when the run is folded.
+   */
+  tally?: TallyRecord[];
 }
 
 /** A figure in the log: its fields in this order, without their names (the log is read whole into memory: names would be a third of its figures' bytes). */
@@ -77,8 +83,22 @@ export function ledgerOf(c: ClippingRecord): string | null {
 
 /** Entries per block written at once (imports, upgrades, folded runs). */
 const BLOCK = 1_000;
-/** Small records in a row before they are folded into one block. */
+/**
+ * Small records in a row past which the run is due to be folded into a block: by
+ * `compactLog`, in a transaction of its own once writes pause (the repository schedules
+ * it), so that no save waits for a fold (about 100 ms in Chromium).
+ */
 export const RUN = 64;
+/** Past this many, a write folds the run itself: a burst of saves never lets the tail grow without bound. */
+export const MAX_RUN = 4 * RUN;
+
+/** The length of the log's run of small records as each connection last wrote it. */
+const runs = new WeakMap<ArchiveDB, number>();
+
+/** Whether this connection's last write left a run long enough to fold (`compactLog`). */
+export function foldDue(db: ArchiveDB): boolean {
+  return (runs.get(db) ?? 0) >= RUN;
+}
 
 /** A clipping's log entry: its tokens, or null for a tombstone (it can no longer be found). */
 export function wordsOf(c: ClippingRecord): string | null {
@@ -131,34 +151,93 @@ export function lastLogKey(db: ArchiveDB): Promise<[number, number] | null> {
 
 /**
  * Appends entries to the log. Call inside a read-write transaction that includes
- * `searchLog`, with the records as written. `known` is the log's last key when the caller
- * read it (`lastLogKey`) in this transaction and nothing appended since: a save reads it
- * beside its other reads rather than after them.
+ * `searchLog` and `tallies`, with the records as written. `known` is the log's last key
+ * when the caller read it (`lastLogKey`) in this transaction and nothing appended since: a
+ * save reads it beside its other reads rather than after them.
+ *
+ * `tally`, the write's count changes, rides on a small record (no request for the counts
+ * now); when the entries go into a block instead, they are written to the counts here,
+ * with those the folded run carried.
  */
-export async function logEntries(db: ArchiveDB, entries: readonly Entry[], known?: [number, number] | null): Promise<void> {
-  if (entries.length === 0) return;
+export async function logEntries(db: ArchiveDB, entries: readonly Entry[], known?: [number, number] | null, tally?: Tally): Promise<void> {
+  if (entries.length === 0) {
+    if (tally) await applyTally(db, tally);
+    return;
+  }
   const last = known !== undefined ? known : await lastLogKey(db);
   const [lastSeq, lastRun] = last ?? [0, 0];
-  if (entries.length >= RUN) {
-    await db.searchLog.bulkAdd(blocks(entries, lastSeq + 1));
+  if (entries.length < RUN && lastRun + 1 <= MAX_RUN) {
+    const r = record(lastSeq + 1, lastRun + 1, entries);
+    const changes = tally ? changesOf(tally) : [];
+    if (changes.length > 0) r.tally = changes;
+    await db.searchLog.add(r);
+    runs.set(db, lastRun + 1);
     return;
   }
-  if (lastRun + 1 <= RUN) {
-    await db.searchLog.add(record(lastSeq + 1, lastRun + 1, entries));
-    return;
-  }
-  // Fold the run and these entries into one block after it (keys above the run's last).
-  const run = await db.searchLog.where(':id').above([lastSeq - lastRun, Infinity]).toArray();
-  const folded: Entry[] = [];
-  for (const r of run) folded.push(...entriesOf(r));
-  folded.push(...entries);
-  await db.searchLog.bulkDelete(run.map((r) => [r.seq, r.run]));
-  await db.searchLog.bulkAdd(blocks(folded, lastSeq + 1));
+  await foldRun(db, lastSeq, lastRun, entries, tally);
 }
 
-/** Appends the entries of clippings as written (`known`: see `logEntries`). */
-export function logClippings(db: ArchiveDB, clippings: readonly ClippingRecord[], known?: [number, number] | null): Promise<void> {
-  return logEntries(db, clippings.map(entryOf), known);
+/**
+ * Writes `entries` as blocks after the log's run of small records, folding the run in
+ * first (so that small records, and the counts they carry, are only ever the log's
+ * tail), and writes the run's counts and `tally` to the count records.
+ */
+async function foldRun(db: ArchiveDB, lastSeq: number, lastRun: number, entries: readonly Entry[], tally?: Tally): Promise<void> {
+  const run = lastRun > 0 ? await runRecords(db, lastSeq, lastRun) : [];
+  const folded: Entry[] = [];
+  const counts = new Tally();
+  for (const r of run) {
+    folded.push(...entriesOf(r));
+    counts.addAll(r.tally ?? []);
+  }
+  folded.push(...entries);
+  if (tally) counts.addAll(changesOf(tally));
+  await Promise.all([
+    run.length > 0 ? db.searchLog.bulkDelete(run.map((r) => [r.seq, r.run])) : null,
+    folded.length > 0 ? db.searchLog.bulkAdd(blocks(folded, lastSeq + 1)) : null,
+    applyTally(db, counts),
+  ]);
+  runs.set(db, 0);
+}
+
+/**
+ * Folds the log's run of small records into a block if it is due (`RUN`), in a
+ * transaction of its own. Safe to call any time from any page: a run another connection
+ * folded meanwhile is simply not there any more.
+ */
+export function compactLog(db: ArchiveDB): Promise<boolean> {
+  return db.transaction('rw', [db.searchLog, db.tallies], () =>
+    lastLogKey(db).then((last) => {
+      if (!last || last[1] < RUN) {
+        runs.set(db, last?.[1] ?? 0);
+        return false;
+      }
+      return foldRun(db, last[0], last[1], []).then(() => true);
+    }),
+  );
+}
+
+/**
+ * The count changes the log's tail carries (see `logEntries`), oldest first. Call inside a
+ * transaction that includes `searchLog`. The tail is found from the last key alone (its
+ * `run` says how many small records end the log), so no block is read: a block holds a
+ * thousand entries.
+ */
+export function pendingCounts(db: ArchiveDB): Promise<TallyRecord[]> {
+  return lastLogKey(db).then((last) => {
+    if (!last || last[1] === 0) return [];
+    return runRecords(db, last[0], last[1]).then((records) => records.flatMap((r) => r.tally ?? []));
+  });
+}
+
+/** The run of small records that ends the log at [lastSeq, lastRun]: their seqs are the last `lastRun`. */
+function runRecords(db: ArchiveDB, lastSeq: number, lastRun: number): Promise<SearchLogRecord[]> {
+  return db.searchLog.where(':id').above([lastSeq - lastRun, Infinity]).toArray();
+}
+
+/** Appends the entries of clippings as written (`known`, `tally`: see `logEntries`). */
+export function logClippings(db: ArchiveDB, clippings: readonly ClippingRecord[], known?: [number, number] | null, tally?: Tally): Promise<void> {
+  return logEntries(db, clippings.map(entryOf), known, tally);
 }
 
 /** Entries for clippings removed for good. */

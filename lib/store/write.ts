@@ -14,7 +14,8 @@ import {
   type PageRecord,
   type SettingsRecord,
 } from './records.ts';
-import { applyTally, readTally, Tally, writeTally } from './tallies.ts';
+import { applyTally, Tally } from './tallies.ts';
+import { pageIdOf } from './page-id.ts';
 import { canonicalizeUrl } from './url.ts';
 import { validateClipping, validatePage, validatePatch, validateSettingsPatch, type ValidClipping } from './validate.ts';
 import { lastLogKey, logClippings, logRemoved } from './words.ts';
@@ -80,14 +81,14 @@ interface PagePlan {
  * non-empty metadata wins (a portal may correct a title); the first address read and the
  * first-seen time are kept. A deleted page is revived. Counts it in `tally`.
  */
-function planPage(ctx: StoreContext, input: PageFields, existing: PageRecord | undefined, at: number, tally: Tally): PagePlan {
+function planPage(ctx: StoreContext, input: PageFields, existing: PageRecord | undefined, at: number, tally: Tally, newId: string): PagePlan {
   const { canonicalUrl, url } = identity(input);
   const firstSeen = input.firstSeen ?? at;
   if (!existing) {
     const base = { canonicalUrl, published: input.published ?? null };
     const page: PageRecord = {
       schemaVersion: SCHEMA_VERSION,
-      id: ctx.newId(),
+      id: newId,
       url,
       canonicalUrl,
       title: input.title ?? null,
@@ -128,9 +129,26 @@ async function writePage(ctx: StoreContext, plan: PagePlan): Promise<void> {
   if (plan.rederive) await rederiveClippings(ctx, plan.page);
 }
 
+/**
+ * What a new page's id will be: derived from its address (page-id.ts) unless a page has
+ * that id already (`holder`, read by id), then a random one.
+ */
+function newPageId(ctx: StoreContext, derived: string, holder: PageRecord | undefined): string {
+  return holder ? ctx.newId() : derived;
+}
+
+/**
+ * The page under a canonical URL, and the id it has: its own, or the one a new page will
+ * take (`derived`, page-id.ts, unless another page holds it).
+ */
+function findPageAndId(ctx: StoreContext, canonicalUrl: string, derived = pageIdOf(canonicalUrl)): Promise<[PageRecord | undefined, string]> {
+  return Promise.all([findPage(ctx, canonicalUrl), ctx.db.pages.get(derived)]).then(([existing, holder]) => [existing, existing ? existing.id : newPageId(ctx, derived, holder)]);
+}
+
 /** Creates the page or brings it up to date (`planPage`), by canonical URL. */
 async function upsertPage(ctx: StoreContext, input: PageFields, at: number, tally: Tally): Promise<PageRecord> {
-  const plan = planPage(ctx, input, await findPage(ctx, identity(input).canonicalUrl), at, tally);
+  const [existing, id] = await findPageAndId(ctx, identity(input).canonicalUrl);
+  const plan = planPage(ctx, input, existing, at, tally, id);
   await writePage(ctx, plan);
   return plan.page;
 }
@@ -161,9 +179,13 @@ async function rememberTags(ctx: StoreContext, tags: readonly string[], at: numb
   await ctx.db.settings.put({ ...s, recentTags, updatedAt: at });
 }
 
-/** A live clipping of the same text at the same place: saving twice (a double click) keeps one. */
-async function findSame(ctx: StoreContext, pageId: string, c: ValidClipping): Promise<ClippingRecord | undefined> {
-  const siblings = await ctx.db.clippings.where('pageId').equals(pageId).toArray();
+/** The clippings of a page, tombstones too. */
+function clippingsOf(ctx: StoreContext, pageId: string): Promise<ClippingRecord[]> {
+  return ctx.db.clippings.where('pageId').equals(pageId).toArray();
+}
+
+/** A live clipping of the same text at the same place among a page's: saving twice (a double click) keeps one. */
+function sameAmong(siblings: readonly ClippingRecord[], c: ValidClipping): ClippingRecord | undefined {
   const q = c.selectors.quote;
   return siblings.find(
     (s) =>
@@ -201,42 +223,57 @@ function newClipping(ctx: StoreContext, c: ValidClipping, page: PageRecord, at: 
  * the same text at the same place of a page again returns the clipping already there.
  *
  * In a browser each request waits a round trip to the database process, so the save is
- * three rounds of requests issued together rather than a chain of them: (1) the
- * settings, the page, the log's last key; (2) the page written, the page's clippings (a
- * repeat?) and the counts the save changes read; (3) the clipping, the recent tags, the
- * counts and the log entry written. Every read is of a record no other request of this
- * transaction writes before it, so the order within a round does not matter.
+ * two rounds of requests issued together rather than a chain of them: (1) the settings,
+ * the page, the log's last key, and the clippings under the id the page has when the
+ * save created it (page-id.ts: a repeat?); (2) the page, the clipping, the recent tags
+ * and the log entry written. Every read is of a record no other request of this
+ * transaction writes before it, so the order within a round does not matter. The counts
+ * the save changes ride on its log entry (tallies.ts): reading and writing them here was
+ * a dozen records each way. A page stored under another id costs a round more (its
+ * clippings), and so does a page whose title or site changed (its clippings are derived
+ * again, and a repeat among them read again).
  */
 export async function saveClipping(ctx: StoreContext, input: unknown): Promise<ClippingView> {
   const valid = validateClipping(input);
   const { db } = ctx;
   const { canonicalUrl } = identity(valid.page);
+  const derivedId = pageIdOf(canonicalUrl);
   return db.transaction('rw', [db.pages, db.clippings, db.settings, db.tallies, db.searchLog], async () => {
     const at = ctx.now();
     const tally = new Tally();
-    const [settings, existing, logKey] = await Promise.all([settingsOf(ctx, at), findPage(ctx, canonicalUrl), lastLogKey(db)]);
-    const plan = planPage(ctx, valid.page, existing, at, tally);
+    const [settings, [existing, pageId], logKey, derivedSiblings] = await Promise.all([
+      settingsOf(ctx, at),
+      findPageAndId(ctx, canonicalUrl, derivedId),
+      lastLogKey(db),
+      clippingsOf(ctx, derivedId),
+    ]);
+    const plan = planPage(ctx, valid.page, existing, at, tally, pageId);
     const { page } = plan;
-    // Built before knowing whether it is a repeat, so the counts it changes are read now.
-    const clipping = newClipping(ctx, valid, page, at, settings.defaultColour);
-    const counted = new Tally();
-    for (const d of tally.deltas.values()) counted.add(d.kind, d.value, d.n, d.label);
-    counted.clipping(clipping, 1);
     // A new page has no clippings yet: nothing to repeat.
-    const [, sameBefore, current] = await Promise.all([writePage(ctx, plan), existing ? findSame(ctx, existing.id, valid) : undefined, readTally(db, counted)]);
-    // Clippings derived again were logged, past the key read in round 1; and a repeat
-    // found before they were rewritten is read again as rewritten.
-    const same = plan.rederive && sameBefore ? await db.clippings.get(sameBefore.id) : sameBefore;
+    let same: ClippingRecord | undefined;
+    if (existing) {
+      same = sameAmong(existing.id === derivedId ? derivedSiblings : await clippingsOf(ctx, existing.id), valid);
+    }
+    // Clippings derived again are logged past the key read in round 1; and a repeat found
+    // before they were rewritten is read again as rewritten.
+    if (plan.rederive) {
+      await writePage(ctx, plan);
+      if (same) same = await db.clippings.get(same.id);
+    }
     const known = plan.rederive ? undefined : logKey;
+    // Otherwise the page is written beside the rest.
+    const pageWritten = plan.rederive ? null : writePage(ctx, plan);
     if (same) {
-      await writeTally(db, tally, current);
+      await Promise.all([pageWritten, applyTally(db, tally)]);
       return { clipping: same, page };
     }
+    const clipping = newClipping(ctx, valid, page, at, settings.defaultColour);
+    tally.clipping(clipping, 1);
     await Promise.all([
+      pageWritten,
       db.clippings.add(clipping),
       rememberTags(ctx, valid.tags, at, settings),
-      writeTally(db, counted, current),
-      logClippings(db, [clipping], known),
+      logClippings(db, [clipping], known, tally),
     ]);
     return { clipping, page };
   });
@@ -322,7 +359,7 @@ async function change(
     await db.clippings.put(clipping);
     const tally = new Tally();
     tally.replace(current, clipping);
-    await Promise.all([applyTally(db, tally), logClippings(db, [clipping])]);
+    await logClippings(db, [clipping], undefined, tally);
     if (also) await also(at);
     return { clipping, page };
   });

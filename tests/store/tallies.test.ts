@@ -4,7 +4,7 @@
  * introduces them, each kept count equals the count made by reading every record, and
  * the views built on them (stats, citation index, list totals) say what the records say.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Dexie } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { exportBackup, readSnapshot } from '../../lib/export/index.ts';
@@ -13,12 +13,14 @@ import { declareVersions, openArchiveDB, type ArchiveDB } from '../../lib/store/
 import { generateClippings } from '../../lib/store/fixtures.ts';
 import { createRepo } from '../../lib/store/repo.ts';
 import { tallyOf, type TallyRecord } from '../../lib/store/tallies.ts';
+import { allTallies } from '../../lib/store/counts.ts';
+import { MAX_RUN, pendingCounts, RUN } from '../../lib/store/words.ts';
 import { clip, clip3307, fresh } from './helpers.ts';
 import { textOf } from '../export/helpers.ts';
 
 /** The kept counts, as a sorted list of "kind value n [label]". */
 async function kept(db: ArchiveDB): Promise<string[]> {
-  return (await db.tallies.toArray()).map(line).sort();
+  return (await db.transaction('r', db.tallies, db.searchLog, () => allTallies(db))).map(line).sort();
 }
 
 /** The counts made from every record. */
@@ -101,6 +103,57 @@ describe('kept counts', () => {
     await applyImport(empty.db, await readImport(backup));
     expect(await kept(empty.db)).toEqual(await counted(empty.db));
     expect((await empty.repo.stats()).clippings).toBe(149);
+  });
+
+  it('carried by single saves in the search log reach the count records when the run is folded', async () => {
+    const { db, repo } = fresh();
+    const inputs = generateClippings(RUN + 10, { seed: 16 });
+    const saved: string[] = [];
+    const tail = () => db.transaction('r', db.searchLog, () => pendingCounts(db));
+    for (const [i, input] of inputs.entries()) {
+      saved.push((await repo.saveClipping(input)).clipping.id);
+      if (i % 9 === 4) await repo.updateClipping(saved[i - 2]!, { tags: [`sửa ${i % 3}`] });
+      if (i % 11 === 5) await repo.deleteClipping(saved[i - 1]!);
+      // Before and after the run is due: what readers see is what the records say.
+      if (i === RUN - 8 || i === inputs.length - 1) expect(await kept(db)).toEqual(await counted(db));
+    }
+    // No save waited for a fold: the counts are still in the log's tail.
+    expect((await tail()).some((t) => t.kind === 'doc')).toBe(true);
+    const stats = await repo.stats();
+    expect(stats.clippings + stats.tombstones).toBe(inputs.length);
+    // Cited documents are counted from the records and the tail together.
+    const live = (await db.clippings.toArray()).filter((c) => !c.deleted);
+    expect(stats.documents).toBe(new Set(live.flatMap((c) => c.docCodes)).size);
+    // Once saves pause, the run is folded: the records alone hold the counts.
+    await vi.waitFor(async () => expect(await tail()).toEqual([]), { timeout: 10_000, interval: 100 });
+    expect(await kept(db)).toEqual(await counted(db));
+    expect((await db.tallies.get(['all', '']))?.n).toBe(inputs.length);
+    expect(await repo.compactLog()).toBe(false); // nothing left to fold
+  });
+
+  it('are folded by a write itself when a burst of saves never pauses', async () => {
+    const { db, repo } = fresh();
+    const inputs = generateClippings(MAX_RUN + 3, { seed: 17 });
+    for (const input of inputs) await repo.saveClipping(input);
+    const last = await db.searchLog.orderBy(':id').last();
+    expect(last!.run).toBeLessThanOrEqual(3);
+    expect(await kept(db)).toEqual(await counted(db));
+    repo.close();
+  });
+
+  it('written directly (an import) add up with those still in the log, even below zero for a while', async () => {
+    const { db, repo, clock } = fresh();
+    const { clipping } = await repo.saveClipping(clip('Vốn đầu tư công năm nay', { tags: ['cũ'] }));
+    // The same clipping, edited elsewhere later: the import takes its tag 'cũ' away from a
+    // count whose +1 is still in the log, and adds 'mới'.
+    const backup = JSON.parse(textOf(await exportBackup(await readSnapshot(db))));
+    backup.clippings[0].tags = ['mới'];
+    backup.clippings[0].updatedAt = clock.t + 60_000;
+    await applyImport(db, await readImport(JSON.stringify(backup)));
+    expect((await db.tallies.get(['tag', 'cũ']))?.n).toBe(-1);
+    expect(await kept(db)).toEqual(await counted(db));
+    expect((await repo.stats()).tags).toEqual([{ tag: 'mới', count: 1 }]);
+    expect((await repo.getClippings([clipping.id]))[0]?.clipping.tags).toEqual(['mới']);
   });
 
   it('are made by the upgrade from version 2', async () => {
