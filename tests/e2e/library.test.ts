@@ -141,8 +141,10 @@ describe('chromium: the library page', () => {
     await page.selectOption('#filter-tag', 'ngân sách');
     await expect.poll(() => page.url()).toContain('tag=');
     await page.locator('.row[data-id]').first().waitFor();
-    const narrowed = Number((await count(page)).replace(/\D/g, ''));
-    expect(narrowed).toBeGreaterThan(0);
+    // The count is read once the new list has counted (before, it is empty or "at least 0").
+    const digits = async () => Number((await count(page)).replace(/\D/g, ''));
+    await expect.poll(digits).toBeGreaterThan(0);
+    const narrowed = await digits();
     expect(narrowed).toBeLessThan(Number(before.replace(/\D/g, '')));
     await page.fill('#filter-doc', '3307/qd-ubnd');
     await page.locator('#filter-doc').press('Tab');
