@@ -400,7 +400,11 @@ describe.each(['chromium', 'firefox'] as const)('%s', (name) => {
     await waitForBadge(article, PAGES.hue.host, expected(PAGES.hue));
     expect(await page.evaluate<Highlights>(HIGHLIGHTS)).toEqual({ documents: 0, figures: 0, active: 0, registered: 0 });
     expect((await card(page)).hosts).toBe(0);
-    expect(await page.toolbar()).toEqual({ badge: '', title: expect.toBeOneOf(inAnyLocale('extName')) });
+    // Polled: Firefox repaints its toolbar button for the newly selected tab a moment
+    // after the tab switch the read waits for.
+    await expect
+      .poll(() => page.toolbar(), { timeout: 5_000, interval: 100 })
+      .toEqual({ badge: '', title: expect.toBeOneOf(inAnyLocale('extName')) });
     expect(await page.domMutations()).toEqual([]);
     expect(page.errors).toEqual([]);
     await Promise.all([page.close(), article.close()]);
