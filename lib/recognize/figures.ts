@@ -12,6 +12,7 @@ import type { Change, FigureEntity, Qualifier, Quantity } from './types';
 import {
   CHANGE_FILLERS,
   CHANGE_WORDS,
+  CLASSIFIERS,
   COUNT_COMPOUNDS,
   COUNT_HEADS,
   COUNT_TRIPLES,
@@ -139,6 +140,7 @@ interface WordInfo {
   notCount?: boolean;
   countHead?: boolean;
   compoundFirst?: boolean;
+  classifier?: boolean;
   rankWord?: boolean;
   rankVerb?: boolean;
 }
@@ -163,6 +165,7 @@ function buildWordTable(): WordTable<WordInfo> {
         notCount: false,
         countHead: false,
         compoundFirst: false,
+        classifier: false,
         rankWord: false,
         rankVerb: false,
       };
@@ -180,6 +183,7 @@ function buildWordTable(): WordTable<WordInfo> {
   for (const w of NOT_COUNT_WORDS) at(w).notCount = true;
   for (const w of COUNT_HEADS) at(w).countHead = true;
   for (const w of COMPOUND_FIRST) at(w).compoundFirst = true;
+  for (const w of CLASSIFIERS) at(w).classifier = true;
   at('thứ').rankWord = true;
   at('hạng').rankWord = true;
   at('xếp').rankVerb = true;
@@ -315,6 +319,10 @@ function countNoun(
     }
   }
   if (info && (info.notCount || (info.unit && !info.compoundFirst))) return null;
+  if (info?.classifier) {
+    const end = classifiedNounEnd(text, e);
+    if (end > e) return setUnit(into, end, 'count', `${info.word ?? lowerWord(text.slice(s, e))} ${lowerWord(text.slice(skipGap(text, e, 1), end)).replace(/\s+/g, ' ')}`, 1, false);
+  }
   // "Hội nghị Trung ương 4 khóa XIII": a noun followed by its Roman ordinal names a
   // term or a congress; the number before it is part of a name, not a count.
   if (romanNumeralAt(text, skipGap(text, e, 1))) return null;
@@ -323,6 +331,28 @@ function countNoun(
   // as listed, a shouted one lower-cased, and any other is already lower-case.
   const unit = symbol && !shouted ? text.slice(s, e) : (info?.word ?? (shouted ? lowerWord(text.slice(s, e)) : text.slice(s, e)));
   return setUnit(into, e, 'count', unit, 1, !info?.countHead);
+}
+
+/**
+ * The end of the noun a classifier at [.., e) introduces ("ngôi mộ", "bộ hồ sơ"): a
+ * listed compound, or one lower-case word that is no function word, unit or context
+ * word; -1 when none follows ("25 con, 3 chiếc được…": the classifier stands alone).
+ */
+function classifiedNounEnd(text: string, e: number): number {
+  const s2 = skipGap(text, e, 1);
+  if (s2 === e) return -1;
+  const c = text.charCodeAt(s2);
+  if (!isLetter(c) || isUpper(c)) return -1;
+  const e2 = readWord(text, s2);
+  if (e2 === s2) return -1;
+  const info = WORDS.get(text, s2, e2);
+  if (info?.compoundFirst) {
+    const s3 = skipGap(text, e2, 1);
+    const e3 = s3 > e2 ? readWord(text, s3) : s3;
+    if (e3 > s3 && typeof MULTI_WORD_NOUNS.get(text, s2, e3) === 'string') return e3;
+  }
+  if (info && (info.notCount || info.unit || info.contextual || info.classifier)) return -1;
+  return e2;
 }
 
 /** A scale word ("triệu", "nghìn tỷ") after a number, with no unit after it. */
@@ -516,7 +546,9 @@ function unitAfter(text: string, pos: number, into: UnitHit): UnitHit | null {
     if (glued) return null;
     scale = def.multiplier;
     scaleEnd = phraseEnd;
-    i = skipGapOrWrap(text, scaleEnd);
+    // "980 tr.đ", "12 Tr.đồng": reports abbreviate "triệu đồng" with a dot.
+    const dotted = text.charCodeAt(scaleEnd) === 0x2e && isLetter(text.charCodeAt(scaleEnd + 1));
+    i = dotted ? scaleEnd + 1 : skipGapOrWrap(text, scaleEnd);
     e = i > scaleEnd ? readToken(text, i) : i;
     plain = tokenPlain;
     hash = tokenHash;
@@ -527,6 +559,12 @@ function unitAfter(text: string, pos: number, into: UnitHit): UnitHit | null {
       info = WORDS.getHashed(text, i, e, hash);
       phraseEnd = phraseFrom(text, i, e, info);
       if (phraseEnd >= 0 && phraseDef!.type !== 'scale') def = phraseDef;
+    }
+    // After a dot only a currency belongs to the amount ("5 triệu.Tỉnh" ends a sentence).
+    if (dotted && def?.type !== 'currency') {
+      i = scaleEnd;
+      e = i;
+      def = null;
     }
   }
   // "1 tỷ 200 triệu đồng", "2 triệu 500 nghìn người": a compound amount, scales falling.
@@ -691,6 +729,21 @@ function readPrevWord(text: string, pos: number, floor: number): PrevWord {
 /** Reads the words just before a number (same line, not past `floor`). */
 function contextBefore(text: string, pos: number, floor: number): Context {
   return contextFrom(text, floor, readPrevWord(text, pos, floor));
+}
+
+/**
+ * What a change or qualifier word ending the line before says ("tăng\n12,5%": a hard
+ * wrap is a space). Labels and ranks are not read across a line: a heading ending in
+ * "xã" does not make the next paragraph's first number a name.
+ */
+function contextAcrossWrap(text: string, pos: number, floor: number): Context {
+  let j = pos;
+  while (j > floor && isHSpace(text.charCodeAt(j - 1))) j--;
+  if (j <= floor || text.charCodeAt(j - 1) !== 0x0a) return NO_CONTEXT;
+  j--;
+  if (j > floor && text.charCodeAt(j - 1) === 0x0d) j--;
+  const ctx = contextFrom(text, floor, readPrevWord(text, j, floor));
+  return ctx.label || ctx.rank ? NO_CONTEXT : ctx;
 }
 
 /** As contextBefore, from the word before the number already read. */
@@ -971,7 +1024,7 @@ export function scanFigure(text: string, pos: number, floor: number): FigureHit 
     if (secondStart >= 0) {
       const second = parseNumber(text, secondStart, SECOND);
       if (runsOn(text, second.end)) return skipTo(pos, skipNumericRun(text, second.end));
-      ctx ??= contextFrom(text, floor, prev);
+      ctx ??= prev.start < 0 ? contextAcrossWrap(text, pos, floor) : contextFrom(text, floor, prev);
       // "giai đoạn 2016-2020": a name, and so is the range that follows it.
       if (ctx.label) return skipTo(pos, skipRangeChain(text, second.end));
       const unit2 = unitAfter(text, second.end, UNIT2);
@@ -1019,11 +1072,33 @@ export function scanFigure(text: string, pos: number, floor: number): FigureHit 
     }
     return skipTo(pos, num.end);
   }
-  ctx ??= contextFrom(text, floor, prev);
+  ctx ??= prev.start < 0 ? contextAcrossWrap(text, pos, floor) : contextFrom(text, floor, prev);
   if (ctx.label) return skipTo(pos, num.end);
   if (ctx.rank) {
     return found(makeRank(pos, num.end, num), num.end);
   }
   if (isYearLike(num) && (unit.openClass || unit.quantity === 'duration')) return skipTo(pos, num.end);
-  return found(makeFigure(pos, unit.end, num, unit, ctx), unit.end);
+  const fig = makeFigure(pos, unit.end, num, unit, ctx);
+  if ((unit.quantity === 'percent' || unit.quantity === 'money') && minusBefore(text, pos, floor)) {
+    fig.start = pos - 1;
+    fig.value = -fig.value;
+  }
+  return found(fig, unit.end);
+}
+
+/**
+ * A minus sign on the number at `pos` ("CPI −0,3%", "lợi nhuận: -1,2 tỷ đồng"): the
+ * sign itself, or a hyphen stuck to the number after a word and a space. A hyphen at a
+ * line's start is a list's dash, and one after a number a range's ("5 -7%").
+ */
+function minusBefore(text: string, pos: number, floor: number): boolean {
+  if (pos - 1 < floor) return false;
+  const c = text.charCodeAt(pos - 1);
+  if (c === 0x2212) return true;
+  if (c !== 0x2d || pos - 2 < floor) return false;
+  let j = pos - 2;
+  if (!isHSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== 0x28) return false;
+  while (j > floor && isHSpace(text.charCodeAt(j))) j--;
+  const b = text.charCodeAt(j);
+  return isLetter(b) || b === 0x3a || b === 0x28;
 }

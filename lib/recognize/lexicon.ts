@@ -350,6 +350,17 @@ export const COUNT_TRIPLES: ReadonlySet<string> = new Set([
   'tổ công tác', 'tổ hòa giải', 'tổ tự quản', 'tổ hợp tác',
 ]);
 
+/**
+ * Classifiers: words that say what kind of thing is counted, not what it is ("41 ngôi
+ * mộ", "25 con bò", "3 chiếc xe"). Alone they mean nothing, so the counted noun is the
+ * classifier with the noun after it.
+ */
+export const CLASSIFIERS: ReadonlySet<string> = new Set([
+  'con', 'chiếc', 'cái', 'cây', 'căn', 'ngôi', 'tấm', 'bức', 'quyển', 'cuốn', 'tờ', 'quả',
+  'trái', 'sợi', 'mảnh', 'thửa', 'ngọn', 'tòa', 'toà', 'pho', 'bộ', 'đôi', 'cặp',
+  'lá', 'hạt', 'củ', 'bông',
+]);
+
 /** One-syllable counted nouns we trust even where a date or a year could be read. */
 export const COUNT_HEADS: ReadonlySet<string> = new Set([
   'hộ', 'người', 'xã', 'phường', 'thị', 'huyện', 'tỉnh', 'thôn', 'ấp', 'bản', 'làng', 'xóm',

@@ -49,6 +49,21 @@ describe('counted nouns', () => {
     expect(one('UBND tỉnh thành lập 5 tổ công tác đặc biệt.').unit).toBe('tổ công tác');
   });
 
+  it('counts a classifier with the noun it classifies ("41 ngôi mộ", "25 con bò")', () => {
+    const found = figures('Quy hoạch lại 41 ngôi mộ, hỗ trợ 25 con bò, 3 chiếc xe máy, 7 cây cầu, 120 bộ hồ sơ và 15 tấm bằng khen.');
+    expect(found.map((f) => [f.text, f.unit])).toEqual([
+      ['41 ngôi mộ', 'ngôi mộ'],
+      ['25 con bò', 'con bò'],
+      ['3 chiếc xe máy', 'chiếc xe máy'],
+      ['7 cây cầu', 'cây cầu'],
+      ['120 bộ hồ sơ', 'bộ hồ sơ'],
+      ['15 tấm bằng khen', 'tấm bằng khen'],
+    ]);
+    // Followed by a function word, a name or punctuation, the classifier stands alone.
+    expect(texts(figures('Đàn bò có 25 con, trong đó 3 con được tiêm.'))).toEqual(['25 con', '3 con']);
+    expect(one('Mua 2 chiếc Toyota.').unit).toBe('chiếc');
+  });
+
   it('reads a dimension after a name, not a count ("Trà Khúc 3 dài")', () => {
     expect(texts(figures('Cầu Trà Khúc 3 dài 1.380m, rộng 26 m.'))).toEqual(['1.380m', '26 m']);
     expect(texts(figures('Đường dây 500 kV mạch 3 dài 519 km.'))).not.toContain('3 dài');
@@ -345,5 +360,32 @@ describe('measures of a thing', () => {
 
   it('"đồng ý" after a number is no money', () => {
     expect(texts(figures('Kết quả biểu quyết: 40 đồng ý, 2 không đồng ý; giá 500 đồng.'))).toEqual(['500 đồng']);
+  });
+});
+
+describe('signs, wraps and abbreviations', () => {
+  it('reads a minus sign on a rate or an amount as a negative value', () => {
+    expect(one('Chỉ số CPI -0,3% so với tháng trước.')).toMatchObject({ text: '-0,3%', value: -0.3, unit: '%' });
+    expect(one('Lợi nhuận: -1,2 tỷ đồng.')).toMatchObject({ text: '-1,2 tỷ đồng', value: -1.2e9, quantity: 'money' });
+    expect(one('Tăng trưởng năm (−0,5%).')).toMatchObject({ text: '−0,5%', value: -0.5 });
+  });
+
+  it('keeps a list dash and a range dash out of the value', () => {
+    expect(one('Kết quả:\n-5% là mức giảm.')).toMatchObject({ text: '5%', value: 5 });
+    expect(one('Từ 5 -7% mỗi năm.')).toMatchObject({ value: 5, valueTo: 7 });
+    expect(one('- 12 hộ nghèo.')).toMatchObject({ text: '12 hộ', value: 12 });
+  });
+
+  it('reads a change word at the end of the line before ("tăng⏎12,5%")', () => {
+    expect(one('Giá trị sản xuất tăng\n12,5% so với cùng kỳ.').change).toBe('increase');
+    expect(one('Tỷ lệ hộ nghèo giảm\r\n1,2% so với năm trước.').change).toBe('decrease');
+    // A heading ending in a place word does not make the next line's number a name.
+    expect(one('Kết quả tại các xã\n120 hộ được hỗ trợ.')).toMatchObject({ text: '120 hộ', change: null });
+  });
+
+  it('reads "tr.đ" as million đồng', () => {
+    expect(one('Doanh thu đạt 980 tr.đ.')).toMatchObject({ text: '980 tr.đ', value: 980e6, unit: 'VND' });
+    expect(one('Lãi 12 Tr.đồng.')).toMatchObject({ value: 12e6, unit: 'VND' });
+    expect(figures('Hỗ trợ 5 triệu.Tỉnh có thêm nguồn.')).toEqual([]);
   });
 });
