@@ -1079,11 +1079,26 @@ export function scanFigure(text: string, pos: number, floor: number): FigureHit 
   }
   if (isYearLike(num) && (unit.openClass || unit.quantity === 'duration')) return skipTo(pos, num.end);
   const fig = makeFigure(pos, unit.end, num, unit, ctx);
+  if (fig.qualifier === 'over' && perBase(text, pos, floor, fig.value)) fig.qualifier = null;
   if ((unit.quantity === 'percent' || unit.quantity === 'money') && minusBefore(text, pos, floor)) {
     fig.start = pos - 1;
     fig.value = -fig.value;
   }
   return found(fig, unit.end);
+}
+
+/**
+ * "12 bác sĩ trên 1 vạn dân", "30 giường bệnh trên 10.000 dân": "trên" right after a
+ * figure and before a round base (1, 10, 100…) means "per", not "over" ("100 người
+ * trên 50 tuổi" stays "over").
+ */
+function perBase(text: string, pos: number, floor: number, value: number): boolean {
+  if (floor <= 0 || !(value >= 1 && value <= 1e6) || 10 ** Math.round(Math.log10(value)) !== value) return false;
+  const k = readWordBefore(text, pos, floor);
+  if (k < 0 || backEnd - k !== 4 || text.slice(k, backEnd).toLowerCase() !== 'trên') return false;
+  let m = k;
+  while (m > floor && isHSpace(text.charCodeAt(m - 1))) m--;
+  return m === floor && k > floor;
 }
 
 /**

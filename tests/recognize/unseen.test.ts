@@ -389,3 +389,18 @@ describe('signs, wraps and abbreviations', () => {
     expect(figures('Hỗ trợ 5 triệu.Tỉnh có thêm nguồn.')).toEqual([]);
   });
 });
+
+describe('"trên" after a figure', () => {
+  it('means "per" before a round base, and "over" otherwise', () => {
+    const found = figures('Đạt 12 bác sĩ trên 1 vạn dân, 30 giường bệnh trên 10.000 dân; có 100 người trên 50 tuổi; thu trên 20 tỷ đồng.');
+    expect(found.map((f) => [f.text, f.qualifier])).toEqual([
+      ['12 bác sĩ', null],
+      ['1 vạn dân', null],
+      ['30 giường bệnh', null],
+      ['10.000 dân', null],
+      ['100 người', null],
+      ['50 tuổi', 'over'],
+      ['20 tỷ đồng', 'over'],
+    ]);
+  });
+});
