@@ -968,8 +968,11 @@ function scanFraction(text: string, num: ParsedNumber, ctx: Context): FigureHit 
   // "120/150 ha": a share of a measured whole keeps the measure's unit.
   if (!noun && nounStart > den.end) {
     const measure = unitAfter(text, den.end, UNIT2);
-    if (measure && measure.scale === 1 && measure.quantity !== 'money' && measure.quantity !== 'duration' && measure.quantity !== 'percent') {
-      noun = measure;
+    // "450/500 tỷ đồng": both ends in the amount's scale.
+    if (measure && measure.extra === 0 && measure.quantity !== 'duration' && measure.quantity !== 'percent') {
+      const fig = newFigure(pos, measure.end, scaleNumber(num, measure.scale), 'ratio', measure.unit, ctx);
+      fig.denominator = scaleNumber(den, measure.scale);
+      return fig.value <= fig.denominator ? found(fig, measure.end) : skipTo(pos, den.end);
     }
   }
   const dayMonth = !num.formatted && !den.formatted && num.value >= 1 && num.value <= 31 && den.value >= 1 && den.value <= 12;
@@ -1079,6 +1082,20 @@ export function scanFigure(text: string, pos: number, floor: number): FigureHit 
   }
   if (isYearLike(num) && (unit.openClass || unit.quantity === 'duration')) return skipTo(pos, num.end);
   const fig = makeFigure(pos, unit.end, num, unit, ctx);
+  // "98,5 km/102,38 km": a share of a measured whole, each end with its unit.
+  if (unit.quantity !== 'count' && unit.quantity !== 'percent' && unit.quantity !== 'duration' && text.charCodeAt(unit.end) === 0x2f && isDigit(text.charCodeAt(unit.end + 1))) {
+    const den = parseNumber(text, unit.end + 1, SECOND);
+    const unit2 = runsOn(text, den.end) ? null : unitAfter(text, den.end, UNIT2);
+    if (unit2 && unit2.quantity === unit.quantity && unit2.unit === unit.unit) {
+      const whole = scaleNumber(den, unit2.scale) + unit2.extra;
+      if (fig.value <= whole) {
+        fig.end = unit2.end;
+        fig.quantity = 'ratio';
+        fig.denominator = whole;
+        return found(fig, unit2.end);
+      }
+    }
+  }
   if (fig.qualifier === 'over' && perBase(text, pos, floor, fig.value)) fig.qualifier = null;
   if ((unit.quantity === 'percent' || unit.quantity === 'money') && minusBefore(text, pos, floor)) {
     fig.start = pos - 1;

@@ -404,3 +404,19 @@ describe('"trên" after a figure', () => {
     ]);
   });
 });
+
+describe('shares of a measured or counted-in-money whole', () => {
+  it('reads "98,5 km/102,38 km" and "450/500 tỷ đồng" as shares in the unit', () => {
+    expect(one('Đã hoàn thành 98,5 km/102,38 km đường.')).toMatchObject({
+      text: '98,5 km/102,38 km',
+      value: 98.5,
+      quantity: 'ratio',
+      unit: 'km',
+      denominator: 102.38,
+    });
+    expect(one('Giải ngân 450/500 tỷ đồng vốn.')).toMatchObject({ value: 450e9, quantity: 'ratio', unit: 'VND', denominator: 500e9 });
+    // A price per unit is no share, and neither is a larger part.
+    expect(one('Giá 50.000 đồng/kg.')).toMatchObject({ text: '50.000 đồng', quantity: 'money' });
+    expect(figures('Vượt 120 km/100 km kế hoạch.')[0]).toMatchObject({ text: '120 km', quantity: 'length', denominator: null });
+  });
+});
