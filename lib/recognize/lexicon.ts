@@ -271,6 +271,8 @@ export const NOT_LABEL_PAIRS: ReadonlySet<string> = new Set([
   'mỗi năm', 'mỗi tháng', 'mỗi ngày', 'mỗi tuần', 'mỗi quý', 'mỗi giờ', 'mỗi đợt', 'mỗi lần',
   'mỗi kỳ', 'hằng năm', 'hằng tháng', 'hằng ngày', 'hằng tuần', 'hằng quý', 'hàng năm',
   'hàng tháng', 'hàng ngày', 'hàng tuần', 'hàng quý',
+  // Verbs ending in a label word: "quy tập 41 ngôi mộ" (gathered), "học tập".
+  'quy tập', 'học tập', 'luyện tập',
 ]);
 export const LABEL_PAIRS: ReadonlySet<string> = new Set([
   'giai đoạn', 'khu phố', 'nhiệm kỳ', 'quốc lộ', 'tỉnh lộ', 'hương lộ', 'lần thứ', 'số nhà',

@@ -64,6 +64,11 @@ describe('counted nouns', () => {
     expect(one('Mua 2 chiếc Toyota.').unit).toBe('chiếc');
   });
 
+  it('reads a verb ending in a label word as a verb ("quy tập 41 ngôi mộ")', () => {
+    expect(one('Đã quy tập 41 ngôi mộ liệt sĩ.').text).toBe('41 ngôi mộ');
+    expect(figures('Phim phát sóng tập 5 vào tối nay.')).toEqual([]);
+  });
+
   it('reads a dimension after a name, not a count ("Trà Khúc 3 dài")', () => {
     expect(texts(figures('Cầu Trà Khúc 3 dài 1.380m, rộng 26 m.'))).toEqual(['1.380m', '26 m']);
     expect(texts(figures('Đường dây 500 kV mạch 3 dài 519 km.'))).not.toContain('3 dài');
