@@ -532,6 +532,9 @@ function unitAfter(text: string, pos: number, into: UnitHit): UnitHit | null {
   if (text.charCodeAt(i) === 0x25 /* % */) return setUnit(into, i + 1, 'percent', '%', 1, false);
   let e = readToken(text, i);
   if (e === i) return null;
+  // "giảm 0,8 điểm %": percentage points with the sign for "phần trăm".
+  const sign = text.charCodeAt(e) === 0x25 ? e : text.charCodeAt(e + 1) === 0x25 && isHSpace(text.charCodeAt(e)) ? e + 1 : -1;
+  if (sign > 0 && text.slice(i, e).toLowerCase() === 'điểm') return setUnit(into, sign + 1, 'percent', '%', 1, false);
   // The token's particulars, kept: compoundRest below reads tokens of its own.
   let plain = tokenPlain;
   let hash = tokenHash;

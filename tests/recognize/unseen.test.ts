@@ -388,6 +388,12 @@ describe('signs, wraps and abbreviations', () => {
     expect(one('Kết quả tại các xã\n120 hộ được hỗ trợ.')).toMatchObject({ text: '120 hộ', change: null });
   });
 
+  it('reads "điểm %" as percentage points, like "điểm phần trăm"', () => {
+    expect(one('Tỷ lệ hộ nghèo giảm 0,8 điểm % so với đầu năm.')).toMatchObject({ text: '0,8 điểm %', value: 0.8, unit: '%', change: 'decrease' });
+    expect(one('Tăng 1,2 điểm% so với cùng kỳ.')).toMatchObject({ text: '1,2 điểm%', unit: '%' });
+    expect(one('Bài thi đạt 8 điểm.')).toMatchObject({ unit: 'điểm', quantity: 'count' });
+  });
+
   it('reads "tr.đ" as million đồng', () => {
     expect(one('Doanh thu đạt 980 tr.đ.')).toMatchObject({ text: '980 tr.đ', value: 980e6, unit: 'VND' });
     expect(one('Lãi 12 Tr.đồng.')).toMatchObject({ value: 12e6, unit: 'VND' });
