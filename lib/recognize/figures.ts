@@ -973,9 +973,10 @@ function scanFraction(text: string, num: ParsedNumber, ctx: Context): FigureHit 
     const measure = unitAfter(text, den.end, UNIT2);
     // "450/500 tỷ đồng": both ends in the amount's scale.
     if (measure && measure.extra === 0 && measure.quantity !== 'duration' && measure.quantity !== 'percent') {
+      // A part larger than the whole is kept, as with a counted noun ("12/10 xã"): the unit says it is a share.
       const fig = newFigure(pos, measure.end, scaleNumber(num, measure.scale), 'ratio', measure.unit, ctx);
       fig.denominator = scaleNumber(den, measure.scale);
-      return fig.value <= fig.denominator ? found(fig, measure.end) : skipTo(pos, den.end);
+      return found(fig, measure.end);
     }
   }
   const dayMonth = !num.formatted && !den.formatted && num.value >= 1 && num.value <= 31 && den.value >= 1 && den.value <= 12;
@@ -1090,13 +1091,10 @@ export function scanFigure(text: string, pos: number, floor: number): FigureHit 
     const den = parseNumber(text, unit.end + 1, SECOND);
     const unit2 = runsOn(text, den.end) ? null : unitAfter(text, den.end, UNIT2);
     if (unit2 && unit2.quantity === unit.quantity && unit2.unit === unit.unit) {
-      const whole = scaleNumber(den, unit2.scale) + unit2.extra;
-      if (fig.value <= whole) {
-        fig.end = unit2.end;
-        fig.quantity = 'ratio';
-        fig.denominator = whole;
-        return found(fig, unit2.end);
-      }
+      fig.end = unit2.end;
+      fig.quantity = 'ratio';
+      fig.denominator = scaleNumber(den, unit2.scale) + unit2.extra;
+      return found(fig, unit2.end);
     }
   }
   if (fig.qualifier === 'over' && perBase(text, pos, floor, fig.value)) fig.qualifier = null;

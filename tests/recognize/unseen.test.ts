@@ -426,8 +426,9 @@ describe('shares of a measured or counted-in-money whole', () => {
       denominator: 102.38,
     });
     expect(one('Giải ngân 450/500 tỷ đồng vốn.')).toMatchObject({ value: 450e9, quantity: 'ratio', unit: 'VND', denominator: 500e9 });
-    // A price per unit is no share, and neither is a larger part.
+    // A part larger than the whole is still a share when both ends name the unit.
+    expect(one('Làm được 120 km/100 km kế hoạch.')).toMatchObject({ text: '120 km/100 km', value: 120, denominator: 100, quantity: 'ratio' });
+    // A price per unit is no share.
     expect(one('Giá 50.000 đồng/kg.')).toMatchObject({ text: '50.000 đồng', quantity: 'money' });
-    expect(figures('Vượt 120 km/100 km kế hoạch.')[0]).toMatchObject({ text: '120 km', quantity: 'length', denominator: null });
   });
 });
