@@ -225,6 +225,16 @@ export function normalizeDate(input: string | null | undefined): string | null {
       );
     }
   }
+  // .NET's invariant and en-US "M/d/yyyy h:mm:ss tt" (ASP.NET portals' meta tags): with an
+  // English AM/PM the month comes first, unless it cannot ("22/3/2024 9:15 AM").
+  if ((m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([AP])M$/i.exec(s))) {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    return formatIso(
+      Number(m[3]), a > 12 ? b : a, a > 12 ? a : b,
+      (Number(m[4]) % 12) + (m[7]!.toUpperCase() === 'P' ? 12 : 0), Number(m[5]), m[6] ? Number(m[6]) : 0,
+    );
+  }
   // Unix epoch seconds / milliseconds
   if (/^\d{10}(\d{3})?$/.test(s)) {
     const ms = s.length === 13 ? Number(s) : Number(s) * 1000;
