@@ -171,7 +171,9 @@ function wordDateEnd(text: string, pos: number): number {
       if (dateYear >= 0) return runEnd;
     }
   }
-  partialMonthEnd = monthEnd;
+  // "dưới 3 tháng 15.380 người", "6 tháng 12.500 lượt": a duration, then a grouped number.
+  const next = text.charCodeAt(monthEnd);
+  if (dateMonth >= 1 && dateMonth <= 12 && !((next === 0x2e || next === 0x2c) && isDigit(text.charCodeAt(monthEnd + 1)))) partialMonthEnd = monthEnd;
   return -1;
 }
 

@@ -734,6 +734,19 @@ function contextBefore(text: string, pos: number, floor: number): Context {
   return contextFrom(text, floor, readPrevWord(text, pos, floor));
 }
 
+/** The context said before "từ" opening a range ("giảm từ 5 đến 7%"), or `ctx` as it was. */
+function contextBeforeTu(text: string, pos: number, floor: number, ctx: Context): Context {
+  const k = readWordBefore(text, pos, floor);
+  if (k < 0 || backEnd - k !== 2 || text.slice(k, backEnd).toLowerCase() !== 'từ') return ctx;
+  const before = contextBefore(text, k, floor);
+  return before.change ? { qualifier: ctx.qualifier ?? before.qualifier, change: before.change, rank: false, label: false } : ctx;
+}
+
+/** Comparatives before "hơn": which way they compare. */
+const COMPARATIVES = new Map<string, 'more' | 'less'>([
+  ['cao', 'more'], ['lớn', 'more'], ['nhiều', 'more'], ['thấp', 'less'], ['nhỏ', 'less'], ['ít', 'less'],
+]);
+
 /**
  * What a change or qualifier word ending the line before says ("tăng\n12,5%": a hard
  * wrap is a space). Labels and ranks are not read across a line: a heading ending in
@@ -794,6 +807,25 @@ function contextFrom(text: string, floor: number, prev: PrevWord): Context {
     at = cs;
   }
   const change = c?.change ?? null;
+  if (!qualifier && !change) return NO_CONTEXT;
+  // "ước tăng 12,4%": an estimate said before the change word.
+  if (!qualifier && at > floor) {
+    const qs = readWordBefore(text, at, floor);
+    if (qs >= 0 && WORDS.getHashed(text, qs, backEnd, backHash)?.qualifier === 'approx') qualifier = 'approx';
+  }
+  // "thấp hơn 1,2 điểm phần trăm", "cao hơn 2%": a comparison, no bound; "không thấp
+  // hơn 15%" is at least, "không cao hơn" at most.
+  if (qualifier === 'over' && !pairQualifier && e0 - s0 === 3 && text.slice(s0, e0).toLowerCase() === 'hơn') {
+    const ws = readWordBefore(text, s0, floor);
+    const w = ws >= 0 ? text.slice(ws, backEnd).toLowerCase() : '';
+    const kind = COMPARATIVES.get(w);
+    if (kind !== undefined) {
+      const ns = readWordBefore(text, ws, floor);
+      const negated = ns >= 0 && text.slice(ns, backEnd).toLowerCase() === 'không';
+      // "nhiều hơn 500 người", "ít hơn 5 hộ" bound a count; "cao hơn 2%" compares.
+      qualifier = negated ? (kind === 'more' ? 'atMost' : 'atLeast') : w === 'nhiều' ? 'over' : w === 'ít' ? 'under' : null;
+    }
+  }
   if (!qualifier && !change) return NO_CONTEXT;
   return { qualifier, change, rank: false, label: false };
 }
@@ -1002,6 +1034,10 @@ export function scanFigure(text: string, pos: number, floor: number): FigureHit 
   }
   // Phone and fax numbers, postal codes: a leading zero and four or more digits.
   if (num.intLen >= 4 && num.leadingZero) return skipTo(pos, skipNumericRun(text, num.end));
+  // Hotlines: "1900 1234", "1800 1091" (free and paid lines, four digits then the rest).
+  if (num.intLen === 4 && (num.value === 1900 || num.value === 1800) && isHSpace(next) && isDigit(text.charCodeAt(num.end + 1))) {
+    return skipTo(pos, skipNumericRun(text, num.end + 1));
+  }
   if ((next === 0x2e || next === 0x29) && isListNumber(text, num)) return skipTo(pos, num.end + 1);
   if (next === 0x2f && isDigit(text.charCodeAt(num.end + 1))) {
     return scanFraction(text, num, contextBefore(text, pos, floor));
@@ -1032,6 +1068,8 @@ export function scanFigure(text: string, pos: number, floor: number): FigureHit 
       const second = parseNumber(text, secondStart, SECOND);
       if (runsOn(text, second.end)) return skipTo(pos, skipNumericRun(text, second.end));
       ctx ??= prev.start < 0 ? contextAcrossWrap(text, pos, floor) : contextFrom(text, floor, prev);
+      // "giảm từ 5 đến 7%": the change is said before the range's "từ".
+      if (!ctx.change && !ctx.label) ctx = contextBeforeTu(text, pos, floor, ctx);
       // "giai đoạn 2016-2020": a name, and so is the range that follows it.
       if (ctx.label) return skipTo(pos, skipRangeChain(text, second.end));
       const unit2 = unitAfter(text, second.end, UNIT2);

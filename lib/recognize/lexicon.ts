@@ -246,7 +246,12 @@ export const CHANGE_WORDS: ReadonlyMap<string, 'increase' | 'decrease'> = new Ma
   ['giảm', 'decrease'],
 ]);
 /** Words allowed between a change word and its number ("tăng thêm 5%", "giảm bình quân 1,2%"). */
-export const CHANGE_FILLERS: ReadonlySet<string> = new Set(['thêm', 'được', 'bình', 'quân', 'trung']);
+export const CHANGE_FILLERS: ReadonlySet<string> = new Set([
+  'thêm', 'được', 'bình', 'quân', 'trung',
+  // "tăng mạnh 15,1%", "giảm nhẹ 0,1%", "tăng tới 8%", "tăng lần lượt 5%", "giảm tương ứng 1,2%"
+  // ("tăng từ 1,8 triệu" names where it started: "từ" is read before a range only, figures.ts)
+  'mạnh', 'nhẹ', 'cao', 'sâu', 'tới', 'đến', 'lần', 'lượt', 'tương', 'ứng',
+]);
 
 /**
  * Words that make the number after them a label, not a quantity: "Điều 65",
@@ -319,6 +324,8 @@ export const COUNT_COMPOUNDS: ReadonlySet<string> = new Set([
   'đồng bào', 'con đường', 'cây xanh', 'căn hộ', 'cá thể', 'tổ hợp', 'lượt xe',
   'đảng ủy', 'chi hội', 'đầu mối', 'quy định', 'bản án', 'phiên tòa', 'ngày công', 'tin nhắn',
   'cuộc gọi', 'bài viết', 'thủ tục', 'dịch bệnh', 'điểm cầu', 'lao động', 'học bổng',
+  'biên chế', 'ủy viên', 'uỷ viên', 'nhân viên', 'nhân công', 'thẩm phán', 'tiết mục', 'việc làm',
+  'chứng chỉ', 'máy tính', 'phong trào', 'phản ánh', 'hoạt động',
   // First syllables that say nothing alone ("120 thí sinh", not "120 thí").
   'thí sinh', 'huy chương', 'hành khách', 'phân khu', 'tiểu khu', 'khu phố', 'hạng mục',
   'gói thầu', 'tàu thuyền', 'công dân', 'xã viên',
@@ -347,7 +354,8 @@ export const COUNT_TRIPLES: ReadonlySet<string> = new Set([
   'hợp tác xã', 'câu lạc bộ', 'hộ gia đình', 'khu công nghiệp', 'cụm công nghiệp', 'trạm y tế',
   'nhà văn hóa', 'nhà văn hoá', 'chợ đầu mối', 'liều vắc xin', 'lượt truy cập', 'buổi làm việc',
   'đoàn công tác', 'hộ kinh doanh', 'khu dân cư', 'tổ dân phố', 'vận động viên', 'tiểu dự án',
-  'khu kinh tế', 'khu chế xuất', 'ấp văn hóa', 'giấy chứng nhận',
+  'khu kinh tế', 'khu chế xuất', 'ấp văn hóa', 'giấy chứng nhận', 'hướng dẫn viên',
+  'tình nguyện viên', 'cựu chiến binh', 'thanh thiếu niên', 'kiểm sát viên', 'y bác sĩ',
   // "tổ" alone is no count ("tổ chức" is one word): its groups are named in full.
   'tổ công tác', 'tổ hòa giải', 'tổ tự quản', 'tổ hợp tác',
 ]);

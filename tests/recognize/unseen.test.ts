@@ -432,3 +432,53 @@ describe('shares of a measured or counted-in-money whole', () => {
     expect(one('Giá 50.000 đồng/kg.')).toMatchObject({ text: '50.000 đồng', quantity: 'money' });
   });
 });
+
+describe('what a statistics report says around its figures (audit of eight new texts)', () => {
+  it('keeps the change across degree words ("tăng mạnh 15,1%", "giảm tương ứng 1,2%")', () => {
+    const found = figures('Ngành điện tăng mạnh 15,1%, dệt may tăng nhẹ 0,2%, da giày giảm nhẹ 0,1%, gỗ tăng tới 8%; hai nhóm giảm tương ứng 1,2%; doanh thu tăng lần lượt 5%.');
+    expect(found.map((f) => [f.text, f.change])).toEqual([
+      ['15,1%', 'increase'],
+      ['0,2%', 'increase'],
+      ['0,1%', 'decrease'],
+      ['8%', 'increase'],
+      ['1,2%', 'decrease'],
+      ['5%', 'increase'],
+    ]);
+  });
+
+  it('reads the change before a range\'s "từ", not before a starting value', () => {
+    expect(one('Xuất khẩu dăm gỗ giảm từ 5 đến 7%.')).toMatchObject({ value: 5, valueTo: 7, change: 'decrease' });
+    expect(one('Mức lương cơ sở tăng từ 1,8 triệu đồng.').change).toBeNull();
+  });
+
+  it('reads "ước tăng" as an estimate of a change', () => {
+    expect(one('IIP tháng 3 ước tăng 12,4% so với tháng trước.')).toMatchObject({ qualifier: 'approx', change: 'increase' });
+    expect(one('Nhập khẩu ước giảm 3%.')).toMatchObject({ qualifier: 'approx', change: 'decrease' });
+  });
+
+  it('reads "cao hơn", "thấp hơn" as a comparison, and their negations as bounds', () => {
+    expect(one('IIP thấp hơn 1,2 điểm phần trăm so với cùng kỳ.').qualifier).toBeNull();
+    expect(one('Giá cao hơn 2% so với tháng trước.').qualifier).toBeNull();
+    expect(one('Tỷ lệ cán bộ trẻ không thấp hơn 15%.').qualifier).toBe('atLeast');
+    expect(one('Chi phí không cao hơn 10%.').qualifier).toBe('atMost');
+    expect(one('Có nhiều hơn 500 người.').qualifier).toBe('over');
+    expect(one('Còn ít hơn 5 hộ.').qualifier).toBe('under');
+    expect(one('Hơn 300 hộ được hỗ trợ.').qualifier).toBe('over');
+  });
+
+  it('does not read "3 tháng 15.380" as a day and month', () => {
+    expect(figures('Đào tạo dưới 3 tháng 15.380 người.').map((f) => f.value)).toContain(15380);
+    expect(figures('Trong 6 tháng 12.500 lượt khách đến tỉnh.').map((f) => f.value)).toContain(12500);
+    expect(figures('Ngày 12 tháng 12 có 5 hộ.').map((f) => f.text)).toEqual(['5 hộ']);
+  });
+
+  it('skips hotlines ("1900 1234")', () => {
+    expect(figures('Hotline 1900 1234 hoạt động 24/7. Đường dây nóng 1800 1091 miễn phí.')).toEqual([]);
+    expect(one('Năm 1900 có 120 hộ.').text).toBe('120 hộ');
+  });
+
+  it('keeps two-syllable nouns whose first syllable says nothing alone', () => {
+    const found = figures('Giảm 315 biên chế, bầu 53 ủy viên, cấp thẻ 1.150 hướng dẫn viên, tuyển 25 nhân viên, 12 cựu chiến binh và 30 tình nguyện viên.');
+    expect(found.map((f) => f.unit)).toEqual(['biên chế', 'ủy viên', 'hướng dẫn viên', 'nhân viên', 'cựu chiến binh', 'tình nguyện viên']);
+  });
+});
