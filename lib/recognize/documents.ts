@@ -606,9 +606,16 @@ function issuerIntroEnd(text: string, pos: number): number {
   const a = text.charCodeAt(i + 2);
   if ((c | 0x20) !== 0x63 || (u !== 0x1ee7 && u !== 0x1ee6) || (a | 0x20) !== 0x61) return -1; // c ủ a
   i += 3;
-  if (!isRegexHSpace(text.charCodeAt(i))) return -1;
+  const start = i;
   while (isRegexHSpace(text.charCodeAt(i))) i++;
-  return i;
+  // "… ngày 10/01/2025 của⏎Đảng ủy xã": a hard wrap right after "của" (which cannot end a
+  // phrase) is a space; the issuer still stops at a line break inside it.
+  if (text.charCodeAt(i) === 0x0d) i++;
+  if (text.charCodeAt(i) === 0x0a) {
+    i++;
+    while (isRegexHSpace(text.charCodeAt(i))) i++;
+  }
+  return i > start ? i : -1;
 }
 
 /**

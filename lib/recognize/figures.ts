@@ -1135,7 +1135,7 @@ export function scanFigure(text: string, pos: number, floor: number): FigureHit 
       return found(fig, unit2.end);
     }
   }
-  if (fig.qualifier === 'over' && perBase(text, pos, floor, fig.value)) fig.qualifier = null;
+  if (fig.qualifier === 'over' && perBase(text, pos, floor, fig.value, num.value === 1 && unit.scale === 1 && unit.extra === 0)) fig.qualifier = null;
   if ((unit.quantity === 'percent' || unit.quantity === 'money') && minusBefore(text, pos, floor)) {
     fig.start = pos - 1;
     fig.value = -fig.value;
@@ -1146,12 +1146,14 @@ export function scanFigure(text: string, pos: number, floor: number): FigureHit 
 /**
  * "12 bác sĩ trên 1 vạn dân", "30 giường bệnh trên 10.000 dân": "trên" right after a
  * figure and before a round base (1, 10, 100…) means "per", not "over" ("100 người
- * trên 50 tuổi" stays "over").
+ * trên 50 tuổi" stays "over"); before a bare one ("thu được trên 1 ha canh tác") it
+ * always does.
  */
-function perBase(text: string, pos: number, floor: number, value: number): boolean {
-  if (floor <= 0 || !(value >= 1 && value <= 1e6) || 10 ** Math.round(Math.log10(value)) !== value) return false;
+function perBase(text: string, pos: number, floor: number, value: number, one: boolean): boolean {
+  if (!one && (floor <= 0 || !(value >= 1 && value <= 1e6) || 10 ** Math.round(Math.log10(value)) !== value)) return false;
   const k = readWordBefore(text, pos, floor);
   if (k < 0 || backEnd - k !== 4 || text.slice(k, backEnd).toLowerCase() !== 'trên') return false;
+  if (one) return true;
   let m = k;
   while (m > floor && isHSpace(text.charCodeAt(m - 1))) m--;
   return m === floor && k > floor;

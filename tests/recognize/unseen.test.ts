@@ -413,6 +413,9 @@ describe('"trên" after a figure', () => {
       ['50 tuổi', 'over'],
       ['20 tỷ đồng', 'over'],
     ]);
+    // Before a bare "1 ha" it is always "per": the yield of one hectare.
+    expect(figures('Giá trị thu được trên 1 ha canh tác ước đạt 145 triệu đồng.')[0]).toMatchObject({ text: '1 ha', qualifier: null });
+    expect(one('Có trên 1 triệu người tham gia.').qualifier).toBe('over');
   });
 });
 
@@ -480,5 +483,13 @@ describe('what a statistics report says around its figures (audit of eight new t
   it('keeps two-syllable nouns whose first syllable says nothing alone', () => {
     const found = figures('Giảm 315 biên chế, bầu 53 ủy viên, cấp thẻ 1.150 hướng dẫn viên, tuyển 25 nhân viên, 12 cựu chiến binh và 30 tình nguyện viên.');
     expect(found.map((f) => f.unit)).toEqual(['biên chế', 'ủy viên', 'hướng dẫn viên', 'nhân viên', 'cựu chiến binh', 'tình nguyện viên']);
+  });
+});
+
+describe('an issuer after a hard wrap', () => {
+  it('reads the issuer on the line after "của", and stops at a paragraph break', () => {
+    expect(oneDoc('Thực hiện Nghị quyết số 02-NQ/ĐU ngày 10/01/2025 của\nĐảng ủy xã về phát triển kinh tế.').issuer).toBe('Đảng ủy xã');
+    expect(oneDoc('Thực hiện Nghị quyết số 02-NQ/ĐU ngày 10/01/2025 của\r\nĐảng ủy xã.').issuer).toBe('Đảng ủy xã');
+    expect(oneDoc('Theo Kế hoạch 45/KH-UBND của\n\nTin liên quan').issuer).toBeNull();
   });
 });
