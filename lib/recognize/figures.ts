@@ -1136,9 +1136,11 @@ export function scanFigure(text: string, pos: number, floor: number): FigureHit 
     }
   }
   if (fig.qualifier === 'over' && perBase(text, pos, floor, fig.value, num.value === 1 && unit.scale === 1 && unit.extra === 0)) fig.qualifier = null;
-  if ((unit.quantity === 'percent' || unit.quantity === 'money') && minusBefore(text, pos, floor)) {
-    fig.start = pos - 1;
-    fig.value = -fig.value;
+  if ((unit.quantity === 'percent' || unit.quantity === 'money') && fig.value > 0) {
+    if (minusBefore(text, pos, floor)) {
+      fig.start = pos - 1;
+      fig.value = -fig.value;
+    } else if (saidNegative(text, pos, floor)) fig.value = -fig.value;
   }
   return found(fig, unit.end);
 }
@@ -1157,6 +1159,12 @@ function perBase(text: string, pos: number, floor: number, value: number, one: b
   let m = k;
   while (m > floor && isHSpace(text.charCodeAt(m - 1))) m--;
   return m === floor && k > floor;
+}
+
+/** "tăng trưởng âm 2,1%", "lợi nhuận âm 5 tỷ đồng": "âm" (negative) just before the number. */
+function saidNegative(text: string, pos: number, floor: number): boolean {
+  const k = readWordBefore(text, pos, floor);
+  return k >= 0 && backEnd - k === 2 && text.slice(k, backEnd).toLowerCase() === 'âm';
 }
 
 /**

@@ -375,6 +375,11 @@ describe('signs, wraps and abbreviations', () => {
     expect(one('Tăng trưởng năm (−0,5%).')).toMatchObject({ text: '−0,5%', value: -0.5 });
   });
 
+  it('reads "âm" (negative) before a rate or an amount as its sign', () => {
+    expect(one('GRDP tăng trưởng âm 2,1% so với cùng kỳ.')).toMatchObject({ text: '2,1%', value: -2.1 });
+    expect(one('Doanh nghiệp lợi nhuận âm 5 tỷ đồng.')).toMatchObject({ value: -5e9, unit: 'VND' });
+  });
+
   it('keeps a list dash and a range dash out of the value', () => {
     expect(one('Kết quả:\n-5% là mức giảm.')).toMatchObject({ text: '5%', value: 5 });
     expect(one('Từ 5 -7% mỗi năm.')).toMatchObject({ value: 5, valueTo: 7 });
