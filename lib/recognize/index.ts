@@ -131,6 +131,7 @@ function findEntities(text: string, cutFigureText: boolean, docSlots: number[]):
     const figure = scanFigure(text, p, floor);
     if (figure) {
       if (cutFigureText) figure.text = text.slice(figure.start, figure.end);
+      if (figure.change === null && hits.length > 0) shareChange(text, hits[hits.length - 1]!, figure);
       hits.push(figure);
       floor = figure.end;
     }
@@ -138,6 +139,17 @@ function findEntities(text: string, cutFigureText: boolean, docSlots: number[]):
   }
   shareListFields(docs, listGaps);
   return hits;
+}
+
+/**
+ * "tăng lần lượt 5,2% và 3,1%", "giảm 1,2%, 0,8%": a figure listed right after one with a
+ * change, in the same unit, changes the same way.
+ */
+function shareChange(text: string, prev: DocumentHit | FigureHit, figure: FigureHit): void {
+  if (prev.kind !== 'figure' || prev.change === null || prev.unit !== figure.unit || prev.quantity !== figure.quantity) return;
+  if (figure.start - prev.end > 6) return;
+  const gap = text.slice(prev.end, figure.start);
+  if (/^(?:\s*,)?\s*(?:và\s*)?$/.test(gap) && gap.trim() !== '') figure.change = prev.change;
 }
 
 /** Finds cited documents and figures in `input`; offsets are UTF-16 into `input` itself. */

@@ -498,3 +498,12 @@ describe('an issuer after a hard wrap', () => {
     expect(oneDoc('Theo Kế hoạch 45/KH-UBND của\n\nTin liên quan').issuer).toBeNull();
   });
 });
+
+describe('a change shared along a list', () => {
+  it('gives figures listed after one with a change the same change, in the same unit', () => {
+    expect(figures('Doanh thu và lợi nhuận lần lượt tăng 5,2% và 3,1%.').map((f) => f.change)).toEqual(['increase', 'increase']);
+    expect(figures('Hai nhóm giảm 1,2%, 0,8%.').map((f) => f.change)).toEqual(['decrease', 'decrease']);
+    expect(figures('Giảm 12 vụ, 5%.').map((f) => f.change)).toEqual(['decrease', null]);
+    expect(figures('Tăng 5% trong khi 3% hộ chưa có.').map((f) => f.change)).toEqual(['increase', null]);
+  });
+});
