@@ -734,10 +734,16 @@ function contextBefore(text: string, pos: number, floor: number): Context {
   return contextFrom(text, floor, readPrevWord(text, pos, floor));
 }
 
+/** The start of the word before `pos` (as readWordBefore reads it) when it is `word`, in any case; else -1. */
+function wordBeforeIs(text: string, pos: number, floor: number, word: string): number {
+  const k = readWordBefore(text, pos, floor);
+  return k >= 0 && backEnd - k === word.length && text.slice(k, backEnd).toLowerCase() === word ? k : -1;
+}
+
 /** The context said before "từ" opening a range ("giảm từ 5 đến 7%"), or `ctx` as it was. */
 function contextBeforeTu(text: string, pos: number, floor: number, ctx: Context): Context {
-  const k = readWordBefore(text, pos, floor);
-  if (k < 0 || backEnd - k !== 2 || text.slice(k, backEnd).toLowerCase() !== 'từ') return ctx;
+  const k = wordBeforeIs(text, pos, floor, 'từ');
+  if (k < 0) return ctx;
   const before = contextBefore(text, k, floor);
   return before.change ? { qualifier: ctx.qualifier ?? before.qualifier, change: before.change, rank: false, label: false } : ctx;
 }
@@ -820,8 +826,7 @@ function contextFrom(text: string, floor: number, prev: PrevWord): Context {
     const w = ws >= 0 ? text.slice(ws, backEnd).toLowerCase() : '';
     const kind = COMPARATIVES.get(w);
     if (kind !== undefined) {
-      const ns = readWordBefore(text, ws, floor);
-      const negated = ns >= 0 && text.slice(ns, backEnd).toLowerCase() === 'không';
+      const negated = wordBeforeIs(text, ws, floor, 'không') >= 0;
       // "nhiều hơn 500 người", "ít hơn 5 hộ" bound a count; "cao hơn 2%" compares.
       qualifier = negated ? (kind === 'more' ? 'atMost' : 'atLeast') : w === 'nhiều' ? 'over' : w === 'ít' ? 'under' : null;
     }
@@ -1153,8 +1158,8 @@ export function scanFigure(text: string, pos: number, floor: number): FigureHit 
  */
 function perBase(text: string, pos: number, floor: number, value: number, one: boolean): boolean {
   if (!one && (floor <= 0 || !(value >= 1 && value <= 1e6) || 10 ** Math.round(Math.log10(value)) !== value)) return false;
-  const k = readWordBefore(text, pos, floor);
-  if (k < 0 || backEnd - k !== 4 || text.slice(k, backEnd).toLowerCase() !== 'trên') return false;
+  const k = wordBeforeIs(text, pos, floor, 'trên');
+  if (k < 0) return false;
   if (one) return true;
   let m = k;
   while (m > floor && isHSpace(text.charCodeAt(m - 1))) m--;
@@ -1163,8 +1168,7 @@ function perBase(text: string, pos: number, floor: number, value: number, one: b
 
 /** "tăng trưởng âm 2,1%", "lợi nhuận âm 5 tỷ đồng": "âm" (negative) just before the number. */
 function saidNegative(text: string, pos: number, floor: number): boolean {
-  const k = readWordBefore(text, pos, floor);
-  return k >= 0 && backEnd - k === 2 && text.slice(k, backEnd).toLowerCase() === 'âm';
+  return wordBeforeIs(text, pos, floor, 'âm') >= 0;
 }
 
 /**
